@@ -1,0 +1,80 @@
+using MixFleet.Audio.Ffmpeg;
+using MixFleet.Audio.Pcm;
+
+namespace MixFleet.Audio;
+
+/// <summary>
+/// The default decoder: WAV, BWF, RF64/BW64, AIFF and AIFC in-process; everything else through ffmpeg.
+/// The choice is made from the file's first bytes, never from its extension.
+/// </summary>
+public sealed class AudioDecoder : IAudioDecoder
+{
+    private readonly PcmDecoder _pcm;
+    private readonly FfmpegDecoder _ffmpeg;
+
+    /// <summary>Creates the decoder with ffmpeg/ffprobe looked up on the PATH.</summary>
+    public AudioDecoder()
+        : this(new PcmDecoder(), new FfmpegDecoder())
+    {
+    }
+
+    /// <summary>Creates the decoder from its two halves.</summary>
+    public AudioDecoder(PcmDecoder pcm, FfmpegDecoder ffmpeg)
+    {
+        _pcm = pcm;
+        _ffmpeg = ffmpeg;
+    }
+
+    /// <inheritdoc />
+    public IAudioReader Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var header = new byte[ContainerSniffer.HeaderLength];
+        int read;
+        try
+        {
+            using var file = File.OpenRead(path);
+            if (file.Length == 0)
+            {
+                throw new AudioDecodeException(AudioErrorCode.EmptyFile, path, "the file is empty (0 bytes)");
+            }
+
+            read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw new AudioDecodeException(AudioErrorCode.FileNotFound, path, "the file does not exist", ex);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            throw new AudioDecodeException(AudioErrorCode.FileNotFound, path, "the file does not exist", ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new AudioDecodeException(AudioErrorCode.IoError, path, $"the file could not be read ({ex.Message})", ex);
+        }
+
+        return ContainerSniffer.IsPcmContainer(header.AsSpan(0, read)) ? _pcm.Open(path) : _ffmpeg.Open(path);
+    }
+
+    /// <inheritdoc />
+    public IAudioReader Open(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var header = new byte[ContainerSniffer.HeaderLength];
+        var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        if (read == 0)
+        {
+            throw new AudioDecodeException(AudioErrorCode.EmptyFile, name, "the file is empty (0 bytes)");
+        }
+
+        Stream replay = stream.CanSeek ? Rewind(stream, read) : new PrefixedStream(header.AsMemory(0, read), stream);
+        return ContainerSniffer.IsPcmContainer(header.AsSpan(0, read)) ? _pcm.Open(replay, name) : _ffmpeg.Open(replay, name);
+    }
+
+    private static Stream Rewind(Stream stream, int read)
+    {
+        stream.Seek(-read, SeekOrigin.Current);
+        return stream;
+    }
+}

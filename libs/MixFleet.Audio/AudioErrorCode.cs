@@ -1,0 +1,38 @@
+namespace MixFleet.Audio;
+
+/// <summary>
+/// Why a file could not be decoded. Each value is reported as a stable kebab-case code
+/// (see <see cref="AudioErrorCodes.ToCode"/>) in track reports and logs; docs/decoder-errors.md lists them.
+/// </summary>
+public enum AudioErrorCode
+{
+    /// <summary><c>file-not-found</c>: the path does not exist.</summary>
+    FileNotFound,
+
+    /// <summary><c>empty-file</c>: zero bytes.</summary>
+    EmptyFile,
+
+    /// <summary><c>not-audio</c>: no known container signature, and ffprobe finds no audio stream.</summary>
+    NotAudio,
+
+    /// <summary><c>truncated</c>: the file ends inside a header or inside the audio data.</summary>
+    Truncated,
+
+    /// <summary><c>data-chunk-overrun</c>: a chunk declares more bytes than the file holds.</summary>
+    DataChunkOverrun,
+
+    /// <summary><c>invalid-header</c>: a header field is impossible or absurd (channels, sample rate, block alignment, sizes).</summary>
+    InvalidHeader,
+
+    /// <summary><c>unsupported-encoding</c>: a valid container holding an encoding this decoder cannot read.</summary>
+    UnsupportedEncoding,
+
+    /// <summary><c>decoder-not-installed</c>: the file needs ffmpeg/ffprobe and they are not on the PATH.</summary>
+    DecoderNotInstalled,
+
+    /// <summary><c>decoder-failed</c>: ffmpeg could not decode the stream (corrupt compressed data).</summary>
+    DecoderFailed,
+
+    /// <summary><c>io-error</c>: the file could not be read (permissions, device errors).</summary>
+    IoError,
+}
