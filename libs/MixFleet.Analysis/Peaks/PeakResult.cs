@@ -1,0 +1,23 @@
+namespace MixFleet.Analysis.Peaks;
+
+/// <summary>Sample and true peaks of a track.</summary>
+public sealed record PeakResult
+{
+    /// <summary>Largest absolute sample over all channels, linear (1.0 = full scale).</summary>
+    public required double SamplePeak { get; init; }
+
+    /// <summary>Largest absolute oversampled value over all channels, linear.</summary>
+    public required double TruePeak { get; init; }
+
+    /// <summary>Per-channel sample peaks, linear.</summary>
+    public required IReadOnlyList<double> ChannelSamplePeaks { get; init; }
+
+    /// <summary>Per-channel true peaks, linear.</summary>
+    public required IReadOnlyList<double> ChannelTruePeaks { get; init; }
+
+    /// <summary>Sample peak in dBFS; null for digital silence.</summary>
+    public double? SamplePeakDbfs => Decibels.FromAmplitudeOrNull(SamplePeak);
+
+    /// <summary>True peak in dBTP; null for digital silence.</summary>
+    public double? TruePeakDbtp => Decibels.FromAmplitudeOrNull(TruePeak);
+}

@@ -1,0 +1,37 @@
+using MixFleet.Audio;
+
+namespace MixFleet.Analysis.Tests.Support;
+
+/// <summary>An in-memory reader over planar arrays, for testing the engine without any container.</summary>
+internal sealed class ArrayAudioReader(float[][] channels, int sampleRate, ChannelLayout? layout = null) : IAudioReader
+{
+    private int _position;
+
+    public AudioStreamInfo Info { get; } = new()
+    {
+        Container = "memory",
+        Codec = "pcm_f32le",
+        SampleRate = sampleRate,
+        Channels = channels.Length,
+        BitDepth = 32,
+        Layout = layout ?? ChannelLayout.Default(channels.Length),
+        TotalFrames = channels[0].Length,
+    };
+
+    public int Read(AudioBuffer destination)
+    {
+        var frames = Math.Min(destination.CapacityFrames, channels[0].Length - _position);
+        for (var c = 0; c < channels.Length; c++)
+        {
+            channels[c].AsSpan(_position, frames).CopyTo(destination.ChannelStorage(c));
+        }
+
+        destination.Frames = frames;
+        _position += frames;
+        return frames;
+    }
+
+    public void Dispose()
+    {
+    }
+}
