@@ -1,1 +1,3 @@
-return 0;
+using MixFleet.Cli.Commands;
+
+return await MixFleetCli.RunAsync(args);

@@ -1,0 +1,26 @@
+namespace MixFleet.Reports.Tracks;
+
+/// <summary>The report of one file: its measurements, or the reason it could not be measured.</summary>
+public sealed record TrackReport
+{
+    /// <summary>The file as given or found (relative to the working directory when it was given relatively).</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The album (folder) the file belongs to.</summary>
+    public required string Album { get; init; }
+
+    /// <summary>Format, when the header could be read.</summary>
+    public FormatReport? Format { get; init; }
+
+    /// <summary>Tags, when the header could be read.</summary>
+    public TagsReport? Tags { get; init; }
+
+    /// <summary>Loudness, when the file was analyzed.</summary>
+    public LoudnessReport? Loudness { get; init; }
+
+    /// <summary>Peaks, when the file was analyzed.</summary>
+    public PeaksReport? Peaks { get; init; }
+
+    /// <summary>Null when the file was analyzed; otherwise why not.</summary>
+    public ErrorReport? Error { get; init; }
+}

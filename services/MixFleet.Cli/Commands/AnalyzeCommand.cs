@@ -1,0 +1,139 @@
+using System.CommandLine;
+using MixFleet.Analysis;
+using MixFleet.Audio;
+using MixFleet.Cli.Discovery;
+using MixFleet.Cli.Output;
+using MixFleet.Cli.Running;
+using MixFleet.Reports;
+using MixFleet.Reports.Json;
+using Spectre.Console;
+
+namespace MixFleet.Cli.Commands;
+
+/// <summary><c>mixfleet analyze &lt;paths...&gt;</c>: measure local files embedded, without broker or S3.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Audio files and folders. Folders are searched recursively; each folder of audio is one album.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var json = new Option<string?>("--json")
+        {
+            Description = "Write the JSON report to this file ('-' for standard output, which then carries only the JSON).",
+            HelpName = "FILE",
+        };
+        var parallelism = new Option<int>("--parallelism", "-j")
+        {
+            Description = "Files analyzed at once (default: the number of cores).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        parallelism.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--parallelism must be at least 1.");
+            }
+        });
+        var dualMono = new Option<bool>("--dual-mono")
+        {
+            Description = "Measure mono files as dual-mono (+3 dB, one signal on two speakers) instead of BS.1770's single channel.",
+        };
+
+        var command = new Command("analyze", "Measure loudness (EBU R128 / BS.1770-4), loudness range and true peak of local files.")
+        {
+            paths, json, parallelism, dualMono,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(parallelism), parse.GetValue(dualMono)),
+            output,
+            error,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(AnalyzeRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var (tracks, missing) = TrackDiscovery.Discover(request.Paths);
+        foreach (var path in missing)
+        {
+            await error.WriteLineAsync($"error: '{path}' does not exist.");
+        }
+
+        if (missing.Count > 0)
+        {
+            return ExitCodes.UsageError;
+        }
+
+        if (tracks.Count == 0)
+        {
+            await error.WriteLineAsync($"error: no audio files found under {string.Join(", ", request.Paths)}.");
+            return ExitCodes.UsageError;
+        }
+
+        var jsonToStdout = request.JsonPath == "-";
+        var errors = ConsoleFor(error);
+        var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions { DualMono = request.DualMono }, request.Parallelism);
+        var reports = await errors.Progress()
+            .AutoClear(true)
+            .HideCompleted(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(ctx => runner.RunAsync(tracks, new ConsoleProgress(ctx, tracks.Count, errors), cancellationToken));
+
+        var document = new AnalysisReport { AnalyzerVersion = AnalyzerVersion.Current, Tracks = reports };
+        if (request.JsonPath is { } jsonPath)
+        {
+            await WriteJsonAsync(document, jsonPath, output, cancellationToken);
+        }
+
+        if (!jsonToStdout)
+        {
+            var console = ConsoleFor(output);
+            console.Write(ResultTable.Build(reports));
+            var failed = reports.Count(r => r.Error is not null);
+            console.MarkupLineInterpolated($"{reports.Count - failed} of {reports.Count} file(s) analyzed{(failed > 0 ? $", {failed} failed" : string.Empty)}.");
+        }
+
+        return reports.Any(r => r.Error is not null) ? ExitCodes.SomeFilesFailed : ExitCodes.Success;
+    }
+
+    private static async Task WriteJsonAsync(AnalysisReport document, string path, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (path == "-")
+        {
+            await output.WriteLineAsync(ReportJson.Serialize(document));
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        // Write beside the target, then move: a reader never sees half a report.
+        var temporary = path + ".tmp";
+        await using (var stream = File.Create(temporary))
+        {
+            await ReportJson.WriteAsync(stream, document, cancellationToken);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static IAnsiConsole ConsoleFor(TextWriter writer)
+    {
+        var isTerminal = (writer == Console.Out && !Console.IsOutputRedirected) || (writer == Console.Error && !Console.IsErrorRedirected);
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+    }
+
+    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, int Parallelism, bool DualMono);
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace MixFleet.Cli.Commands;
+
+/// <summary>The <c>mixfleet</c> command line: builds the command tree, maps parse errors to exit code 2.</summary>
+internal static class MixFleetCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var root = new RootCommand("MixFleet: loudness and mastering QC for audio catalogs (EBU R128 / ITU-R BS.1770).")
+        {
+            AnalyzeCommand.Create(output, error),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            await error.WriteLineAsync("Run 'mixfleet --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

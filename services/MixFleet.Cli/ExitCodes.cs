@@ -1,0 +1,14 @@
+namespace MixFleet.Cli;
+
+/// <summary>Process exit codes, documented in the README.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Every file was analyzed.</summary>
+    public const int Success = 0;
+
+    /// <summary>The command line is wrong (unknown option, missing path, nothing to analyze).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>The run finished, but some files could not be analyzed; their reports carry the error.</summary>
+    public const int SomeFilesFailed = 3;
+}

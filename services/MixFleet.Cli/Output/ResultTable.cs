@@ -1,0 +1,69 @@
+using System.Globalization;
+using MixFleet.Reports.Tracks;
+using Spectre.Console;
+
+namespace MixFleet.Cli.Output;
+
+/// <summary>The results as a table: one section per album, one row per track.</summary>
+internal static class ResultTable
+{
+    public static Table Build(IReadOnlyList<TrackReport> tracks)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("Track")
+            .AddColumn("Format")
+            .AddColumn(new TableColumn("Duration").RightAligned())
+            .AddColumn(new TableColumn("Integrated\n[grey]LUFS[/]").RightAligned())
+            .AddColumn(new TableColumn("LRA\n[grey]LU[/]").RightAligned())
+            .AddColumn(new TableColumn("Max M\n[grey]LUFS[/]").RightAligned())
+            .AddColumn(new TableColumn("Max S\n[grey]LUFS[/]").RightAligned())
+            .AddColumn(new TableColumn("Peak\n[grey]dBFS[/]").RightAligned())
+            .AddColumn(new TableColumn("True peak\n[grey]dBTP[/]").RightAligned());
+
+        foreach (var album in tracks.GroupBy(t => t.Album))
+        {
+            table.AddRow(new Markup($"[bold]{Markup.Escape(album.Key)}[/]"));
+            foreach (var track in album)
+            {
+                table.AddRow(Row(track));
+            }
+        }
+
+        return table;
+    }
+
+    private static Markup[] Row(TrackReport track)
+    {
+        var name = Markup.Escape(Path.GetFileName(track.Path));
+        if (track.Error is { } error)
+        {
+            return [new Markup($"  {name}"), new Markup($"[red]{Markup.Escape(error.Code)}[/]"), new Markup(string.Empty)];
+        }
+
+        return
+        [
+            new Markup($"  {name}"),
+            new Markup(Markup.Escape(FormatText(track.Format))),
+            new Markup(Duration(track.Format?.DurationSeconds)),
+            new Markup(Number(track.Loudness?.IntegratedLufs)),
+            new Markup(Number(track.Loudness?.LoudnessRangeLu)),
+            new Markup(Number(track.Loudness?.MomentaryMaxLufs)),
+            new Markup(Number(track.Loudness?.ShortTermMaxLufs)),
+            new Markup(Number(track.Peaks?.SamplePeakDbfs)),
+            new Markup(TruePeak(track.Peaks?.TruePeakDbtp)),
+        ];
+    }
+
+    private static string FormatText(FormatReport? format) => format is null
+        ? string.Empty
+        : string.Create(CultureInfo.InvariantCulture, $"{format.Container} {(format.BitDepth is { } b ? $"{b}-bit " : string.Empty)}{format.SampleRate / 1000.0:0.#} kHz {format.ChannelLayout}");
+
+    private static string Duration(double? seconds) => seconds is { } s
+        ? TimeSpan.FromSeconds(s).ToString(s >= 3600 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture)
+        : "—";
+
+    private static string Number(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "[grey]—[/]";
+
+    // Above -1 dBTP most streaming services' encoders risk clipping: flag it.
+    private static string TruePeak(double? value) => value is > -1.0 ? $"[yellow]{Number(value)}[/]" : Number(value);
+}

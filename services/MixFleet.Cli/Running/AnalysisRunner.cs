@@ -1,0 +1,57 @@
+using MixFleet.Analysis;
+using MixFleet.Audio;
+using MixFleet.Cli.Discovery;
+using MixFleet.Reports.Tracks;
+
+namespace MixFleet.Cli.Running;
+
+/// <summary>
+/// Analyzes tracks embedded in this process, several at once. A file that cannot be analyzed gets an error in its
+/// report and the run goes on; only cancellation stops it.
+/// </summary>
+internal sealed class AnalysisRunner(IAudioDecoder decoder, AnalysisOptions options, int parallelism)
+{
+    /// <summary>Reports in the order of <paramref name="tracks"/>.</summary>
+    public async Task<IReadOnlyList<TrackReport>> RunAsync(IReadOnlyList<TrackSource> tracks, IAnalysisProgress progress, CancellationToken cancellationToken)
+    {
+        var reports = new TrackReport[tracks.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, tracks.Count), parallel, (i, ct) =>
+        {
+            reports[i] = AnalyzeOne(tracks[i], progress, ct);
+            progress.TrackFinished(tracks[i], reports[i]);
+            return ValueTask.CompletedTask;
+        });
+        return reports;
+    }
+
+    private TrackReport AnalyzeOne(TrackSource track, IAnalysisProgress progress, CancellationToken cancellationToken)
+    {
+        AudioStreamInfo? info = null;
+        try
+        {
+            using var reader = decoder.Open(track.Path);
+            info = reader.Info;
+            progress.TrackStarted(track, info.DurationSeconds);
+            var sampleRate = info.SampleRate;
+            var frames = new Progress(frame => progress.TrackAdvanced(track, (double)frame / sampleRate));
+            var analysis = new TrackAnalyzer(options).Analyze(reader, frames, cancellationToken);
+            return TrackReportFactory.FromAnalysis(track.Path, track.Album, analysis);
+        }
+        catch (AudioDecodeException ex)
+        {
+            return TrackReportFactory.FromError(track.Path, track.Album, ex.Code.ToCode(), ex.Message, info);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not the file's fault as far as we know: report it as such, never hide it, and go on with the others.
+            return TrackReportFactory.FromError(track.Path, track.Album, "internal-error", $"{track.Path}: unexpected {ex.GetType().Name}: {ex.Message}", info);
+        }
+    }
+
+    /// <summary>Synchronous <see cref="IProgress{T}"/>: reports on the analyzing thread, no SynchronizationContext hop.</summary>
+    private sealed class Progress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}
