@@ -1,0 +1,77 @@
+namespace MixFleet.Analysis.Engine;
+
+/// <summary>
+/// A run of a track's audio analyzed on its own core: the chunk's own frames, preceded by a pre-roll copied from the
+/// end of the previous chunk (zeros before the first chunk, which is what a single pass over the track sees too).
+/// </summary>
+/// <remarks>
+/// Chunks start on 10 ms segment boundaries (<see cref="ChunkLayout"/>), so each chunk's loudness segments are whole.
+/// The pre-roll and the frames share one array per channel, so a filter can run straight from one into the other.
+/// </remarks>
+public sealed class AudioChunk
+{
+    private readonly float[][] _data;
+
+    /// <summary>Creates an empty chunk for reuse.</summary>
+    public AudioChunk(int channels, int preRollFrames, int capacityFrames)
+    {
+        _data = new float[channels][];
+        for (var c = 0; c < channels; c++)
+        {
+            _data[c] = new float[preRollFrames + capacityFrames];
+        }
+
+        PreRollFrames = preRollFrames;
+        CapacityFrames = capacityFrames;
+    }
+
+    /// <summary>Position of the chunk in the track, from 0.</summary>
+    public int Index { get; internal set; }
+
+    /// <summary>The track frame of the chunk's first frame.</summary>
+    public long StartFrame { get; internal set; }
+
+    /// <summary>Frames of pre-roll before the chunk's own frames.</summary>
+    public int PreRollFrames { get; }
+
+    /// <summary>The chunk's own frames.</summary>
+    public int Frames { get; internal set; }
+
+    /// <summary>Most frames the chunk holds.</summary>
+    public int CapacityFrames { get; }
+
+    /// <summary>Channel count.</summary>
+    public int Channels => _data.Length;
+
+    /// <summary>The chunk's own samples of one channel.</summary>
+    public ReadOnlySpan<float> Samples(int channel) => _data[channel].AsSpan(PreRollFrames, Frames);
+
+    /// <summary>Pre-roll then the chunk's own samples of one channel, contiguous.</summary>
+    public ReadOnlySpan<float> WithPreRoll(int channel) => _data[channel].AsSpan(0, PreRollFrames + Frames);
+
+    /// <summary>The pre-roll of one channel: the previous chunk's last frames, zeros for the first chunk.</summary>
+    public ReadOnlySpan<float> PreRoll(int channel) => _data[channel].AsSpan(0, PreRollFrames);
+
+    internal Span<float> Writable(int channel, int offset, int count) => _data[channel].AsSpan(PreRollFrames + offset, count);
+
+    /// <summary>Starts this chunk after <paramref name="previous"/>: copies its last frames (pre-roll included) as pre-roll.</summary>
+    internal void Follow(AudioChunk? previous, int index, long startFrame)
+    {
+        Index = index;
+        StartFrame = startFrame;
+        Frames = 0;
+        for (var c = 0; c < _data.Length; c++)
+        {
+            var preRoll = _data[c].AsSpan(0, PreRollFrames);
+            if (previous is null)
+            {
+                preRoll.Clear();
+            }
+            else
+            {
+                var source = previous.WithPreRoll(c);
+                source[^PreRollFrames..].CopyTo(preRoll);
+            }
+        }
+    }
+}
