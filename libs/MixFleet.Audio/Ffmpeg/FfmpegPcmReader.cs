@@ -42,6 +42,12 @@ internal sealed class FfmpegPcmReader : IAudioReader
     /// <inheritdoc />
     public AudioStreamInfo Info { get; }
 
+    /// <summary>The ffmpeg process id (tests check that disposing stops it).</summary>
+    internal int ProcessId => _process.Id;
+
+    /// <summary>The temporary copy this reader deletes on dispose, if any.</summary>
+    internal string? TempFile => _ownedTempFile;
+
     /// <summary>Starts ffmpeg on <paramref name="path"/> (already probed as <paramref name="info"/>).</summary>
     public static FfmpegPcmReader Start(FfmpegOptions options, string path, AudioStreamInfo info, string source, string? ownedTempFile)
     {
