@@ -101,11 +101,11 @@ public sealed class FfmpegDecoder : IAudioDecoder
 
     private FfmpegPcmReader OpenFile(string path, string source, string? ownedTempFile)
     {
-        var info = Probe(path, source);
-        return FfmpegPcmReader.Start(_options, path, info, source, ownedTempFile);
+        var (info, exactLength) = Probe(path, source);
+        return FfmpegPcmReader.Start(_options, path, info, exactLength, source, ownedTempFile);
     }
 
-    private AudioStreamInfo Probe(string path, string source)
+    private (AudioStreamInfo Info, bool ExactLength) Probe(string path, string source)
     {
         string[] arguments =
         [
@@ -133,7 +133,7 @@ public sealed class FfmpegDecoder : IAudioDecoder
                     $"no audio stream found (ffprobe: {stderr.Last(2, $"exit code {process.ExitCode}")})");
             }
 
-            return FfprobeParser.Parse(output, source);
+            return FfprobeParser.ParseProbe(output, source);
         }
         finally
         {

@@ -22,14 +22,16 @@ internal sealed class FfmpegPcmReader : IAudioReader
     private readonly string _source;
     private readonly string? _ownedTempFile;
     private readonly int _frameBytes;
+    private readonly bool _exactLength;
     private byte[] _bytes = [];
     private long _framesRead;
     private bool _finished;
     private AudioDecodeException? _failure;
     private bool _disposed;
 
-    private FfmpegPcmReader(Process process, StderrTail stderr, AudioStreamInfo info, string source, string? ownedTempFile)
+    private FfmpegPcmReader(Process process, StderrTail stderr, AudioStreamInfo info, bool exactLength, string source, string? ownedTempFile)
     {
+        _exactLength = exactLength;
         _process = process;
         _stdout = process.StandardOutput.BaseStream;
         _stderr = stderr;
@@ -48,8 +50,11 @@ internal sealed class FfmpegPcmReader : IAudioReader
     /// <summary>The temporary copy this reader deletes on dispose, if any.</summary>
     internal string? TempFile => _ownedTempFile;
 
-    /// <summary>Starts ffmpeg on <paramref name="path"/> (already probed as <paramref name="info"/>).</summary>
-    public static FfmpegPcmReader Start(FfmpegOptions options, string path, AudioStreamInfo info, string source, string? ownedTempFile)
+    /// <summary>
+    /// Starts ffmpeg on <paramref name="path"/> (already probed as <paramref name="info"/>; <paramref name="exactLength"/>
+    /// when its TotalFrames is the stream's own stated length, so a shortfall means truncation).
+    /// </summary>
+    public static FfmpegPcmReader Start(FfmpegOptions options, string path, AudioStreamInfo info, bool exactLength, string source, string? ownedTempFile)
     {
         // Native rate and channel count: no -ar, no -ac. Float output keeps 24-bit sources exact and overs unclipped.
         string[] arguments =
@@ -61,7 +66,7 @@ internal sealed class FfmpegPcmReader : IAudioReader
         ];
         var stderr = new StderrTail();
         var process = FfmpegProcess.Start(options.FfmpegPath, arguments, stderr, source);
-        return new FfmpegPcmReader(process, stderr, info, source, ownedTempFile);
+        return new FfmpegPcmReader(process, stderr, info, exactLength, source, ownedTempFile);
     }
 
     /// <inheritdoc />
@@ -175,9 +180,9 @@ internal sealed class FfmpegPcmReader : IAudioReader
                 $"ffmpeg could not decode: {_stderr.Last(3, $"exit code {_process.ExitCode}")}");
         }
 
-        // ffmpeg exits 0 on a cut lossless file after decoding what is there; the header's length tells.
-        // 10 ms of slack absorbs containers that round their duration to the millisecond.
-        if (Info.TotalFrames is { } total && ExactLengthCodecs.Contains(Info.Codec)
+        // ffmpeg exits 0 on a cut lossless file after decoding what is there; the header's exact length tells.
+        // 10 ms of slack absorbs time bases coarser than a sample.
+        if (_exactLength && Info.TotalFrames is { } total && ExactLengthCodecs.Contains(Info.Codec)
             && _framesRead < total - (Info.SampleRate / 100))
         {
             throw new AudioDecodeException(AudioErrorCode.Truncated, _source,

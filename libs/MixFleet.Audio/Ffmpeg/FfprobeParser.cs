@@ -21,7 +21,13 @@ internal static class FfprobeParser
     /// when the sample rate or channel count is outside <see cref="AudioLimits"/>,
     /// <see cref="AudioErrorCode.UnsupportedEncoding"/> when ffmpeg has no decoder for the codec.
     /// </exception>
-    public static AudioStreamInfo Parse(string json, string source)
+    public static AudioStreamInfo Parse(string json, string source) => ParseProbe(json, source).Info;
+
+    /// <summary>
+    /// As <see cref="Parse"/>, and whether <see cref="AudioStreamInfo.TotalFrames"/> is the stream's own exact
+    /// length (<c>duration_ts</c>) rather than a decimal or container-level duration that may be estimated.
+    /// </summary>
+    public static (AudioStreamInfo Info, bool ExactLength) ParseProbe(string json, string source)
     {
         JsonDocument document;
         try
@@ -47,7 +53,7 @@ internal static class FfprobeParser
         }
     }
 
-    private static AudioStreamInfo ParseStream(JsonElement stream, JsonElement format, string source)
+    private static (AudioStreamInfo Info, bool ExactLength) ParseStream(JsonElement stream, JsonElement format, string source)
     {
         if (GetString(stream, "codec_type") is { } type && type != "audio")
         {
@@ -75,7 +81,8 @@ internal static class FfprobeParser
 
         var rate = (int)sampleRate;
         var count = (int)channels;
-        return new AudioStreamInfo
+        var (totalFrames, exact) = TotalFrames(stream, format, rate);
+        var info = new AudioStreamInfo
         {
             Container = ContainerName(GetString(format, "format_name")),
             Codec = codec,
@@ -83,9 +90,10 @@ internal static class FfprobeParser
             Channels = count,
             BitDepth = BitDepth(stream, codec),
             Layout = FfmpegLayouts.FromName(GetString(stream, "channel_layout"), count),
-            TotalFrames = TotalFrames(stream, format, rate),
+            TotalFrames = totalFrames,
             Tags = ReadTags(format, stream),
         };
+        return (info, exact);
     }
 
     /// <summary>The first name of ffprobe's <c>format_name</c> list; the ISO-BMFF family is reported as <c>mp4</c>.</summary>
@@ -111,17 +119,17 @@ internal static class FfprobeParser
         return bits is > 0 and <= 64 ? (int)bits : null;
     }
 
-    private static long? TotalFrames(JsonElement stream, JsonElement format, int sampleRate)
+    private static (long? Frames, bool Exact) TotalFrames(JsonElement stream, JsonElement format, int sampleRate)
     {
         // duration_ts is exact in the stream's time base; the decimal durations are rounded to the microsecond.
         if (GetLong(stream, "duration_ts") is > 0 and var ticks && TimeBase(stream) is { } timeBase)
         {
             var scaled = (Int128)ticks * timeBase.Num * sampleRate;
-            return (long)((scaled + (timeBase.Den / 2)) / timeBase.Den);
+            return ((long)((scaled + (timeBase.Den / 2)) / timeBase.Den), true);
         }
 
         var seconds = GetDouble(stream, "duration") ?? GetDouble(format, "duration");
-        return seconds is > 0 and < 1e9 ? (long)Math.Round(seconds.Value * sampleRate) : null;
+        return (seconds is > 0 and < 1e9 ? (long)Math.Round(seconds.Value * sampleRate) : null, false);
     }
 
     private static (long Num, long Den)? TimeBase(JsonElement stream)

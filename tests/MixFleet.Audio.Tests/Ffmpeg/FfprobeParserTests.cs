@@ -86,6 +86,7 @@ public sealed class FfprobeParserTests
         Assert.Equal(("flac", "flac", 96_000, 2, 24), (info.Container, info.Codec, info.SampleRate, info.Channels, info.BitDepth));
         Assert.Equal([Speaker.FrontLeft, Speaker.FrontRight], info.Layout.Speakers);
         Assert.Equal(48_000, info.TotalFrames);
+        Assert.True(FfprobeParser.ParseProbe(Flac24Bit96k, "a.flac").ExactLength);
         Assert.Equal(new AudioTags { Title = "T", Isrc = "USABC1234567", TrackNumber = "3/12" }, info.Tags);
     }
 
@@ -116,8 +117,18 @@ public sealed class FfprobeParserTests
         var info = FfprobeParser.Parse(Json, "x.ogg");
 
         Assert.Equal(66_150, info.TotalFrames);
+        Assert.False(FfprobeParser.ParseProbe(Json, "x.ogg").ExactLength);
         Assert.Null(info.BitDepth);
         Assert.Equal(ChannelLayout.Default(2).Speakers, info.Layout.Speakers);
+    }
+
+    [Fact]
+    public void Parse_Mp3DurationTsInFineTimeBase_ConvertsToFramesExactly()
+    {
+        // Real ffprobe values for a 0.5 s LAME MP3: time base 1/14112000, duration_ts 7741440 (0.548571 s with padding).
+        const string Json = """{"streams":[{"codec_type":"audio","codec_name":"mp3","sample_rate":"44100","channels":1,"channel_layout":"mono","time_base":"1/14112000","duration_ts":7741440,"duration":"0.548571"}],"format":{"format_name":"mp3"}}""";
+
+        Assert.Equal(24_192, FfprobeParser.Parse(Json, "x.mp3").TotalFrames);
     }
 
     [Fact]
