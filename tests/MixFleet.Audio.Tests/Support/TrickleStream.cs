@@ -29,7 +29,8 @@ internal sealed class TrickleStream(byte[] data, bool seekable, int maxPerRead =
 
     public override int Read(Span<byte> buffer)
     {
-        var n = (int)Math.Min(Math.Min(buffer.Length, _random.Next(1, maxPerRead + 1)), data.Length - _position);
+        var chunk = maxPerRead == int.MaxValue ? buffer.Length : _random.Next(1, maxPerRead + 1);
+        var n = (int)Math.Min(Math.Min(buffer.Length, chunk), data.Length - _position);
         if (n <= 0)
         {
             return 0;
