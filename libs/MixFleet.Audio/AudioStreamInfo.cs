@@ -18,6 +18,12 @@ public sealed record AudioStreamInfo
     /// <summary>Bits per sample of the stored PCM (or of the lossless codec); null for lossy codecs.</summary>
     public int? BitDepth { get; init; }
 
+    /// <summary>
+    /// Significant bits per sample when the container states fewer than <see cref="BitDepth"/>
+    /// (WAVE_FORMAT_EXTENSIBLE wValidBitsPerSample, AIFF sampleSize, e.g. 20 in a 24-bit container); otherwise equal to it or null.
+    /// </summary>
+    public int? ValidBitsPerSample { get; init; }
+
     /// <summary>What each channel carries; decides the BS.1770 channel weights.</summary>
     public required ChannelLayout Layout { get; init; }
 

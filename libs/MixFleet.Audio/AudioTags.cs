@@ -23,4 +23,10 @@ public sealed record AudioTags
 
     /// <summary>International Standard Recording Code as stored (not validated here).</summary>
     public string? Isrc { get; init; }
+
+    /// <summary>Free-text description, e.g. the BWF <c>bext</c> Description field.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Who made the recording, e.g. the BWF <c>bext</c> Originator field.</summary>
+    public string? Originator { get; init; }
 }
