@@ -12,6 +12,19 @@ public sealed record AnalysisOptions
     /// </summary>
     public bool DualMono { get; init; }
 
-    /// <summary>Frames decoded per block: large enough to amortise calls, small enough to stay in cache.</summary>
+    /// <summary>Frames decoded per read: large enough to amortise calls, small enough to stay in cache.</summary>
     public int BlockFrames { get; init; } = 16_384;
+
+    /// <summary>Chunk length in 10 ms segments (default 5 s): the unit of parallel work inside a track.</summary>
+    public int ChunkSegments { get; init; } = 500;
+
+    /// <summary>
+    /// Pre-roll before each chunk, in seconds. The K-weighting's slowest pole (the 38 Hz high-pass) decays as
+    /// e^(-2π·38·t): after 0.25 s what is left of an unknown start state is below 1e-25 of the signal, far under
+    /// double precision, so a chunk starts exactly where a single pass would be.
+    /// </summary>
+    public double PreRollSeconds { get; init; } = 0.25;
+
+    /// <summary>Most chunks of one track measured at once; null for the whole <see cref="Engine.CpuBudget"/>.</summary>
+    public int? MaxChunkParallelism { get; init; }
 }

@@ -1,58 +1,135 @@
-using MixFleet.Analysis.Loudness;
-using MixFleet.Analysis.Peaks;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
 
 namespace MixFleet.Analysis;
 
 /// <summary>
-/// Measures one track: pulls planar blocks from a reader and feeds every meter. The reader is the only I/O;
-/// everything here is computation.
+/// Measures one track with the chunked parallel engine: one task decodes chunks ahead into a bounded queue, workers
+/// measure chunks concurrently into partials (<see cref="IChunkMetric{TPartial, TResult}"/>), and the partials merge
+/// in track order. Decoding and measuring hold a <see cref="CpuBudget"/> slot only while they compute.
 /// </summary>
-public sealed class TrackAnalyzer(AnalysisOptions options)
+/// <remarks>
+/// The result does not depend on the chunk size or the parallelism (to 1e-6 LU/dB; a property test holds it to
+/// that). Memory is bounded by the chunks in flight: (queue + workers + 2) chunks, whatever the track's length.
+/// </remarks>
+public sealed class TrackAnalyzer
 {
-    /// <summary>Creates an analyzer with <see cref="AnalysisOptions.Default"/>.</summary>
-    public TrackAnalyzer()
-        : this(AnalysisOptions.Default)
+    private readonly AnalysisOptions _options;
+    private readonly CpuBudget _budget;
+
+    /// <summary>Creates an analyzer that draws its cores from <paramref name="budget"/>.</summary>
+    public TrackAnalyzer(AnalysisOptions options, CpuBudget budget)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(budget);
+        _options = options;
+        _budget = budget;
     }
 
     /// <summary>
-    /// Analyzes the whole stream. <paramref name="progress"/> receives the frames decoded so far after each block.
+    /// Analyzes the whole stream. <paramref name="progress"/> receives the frames decoded so far.
     /// </summary>
     /// <exception cref="AudioDecodeException">The stream is corrupt or truncated.</exception>
-    public TrackAnalysis Analyze(IAudioReader reader, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<TrackAnalysis> AnalyzeAsync(IAudioReader reader, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var info = reader.Info;
-        var loudness = new LoudnessAccumulator(info.SampleRate, ChannelWeights.For(info.Layout, options.DualMono));
-        var peaks = new TruePeakMeter(info.SampleRate, info.Channels, options.BlockFrames);
-        var buffer = new AudioBuffer(info.Channels, options.BlockFrames);
-        while (reader.Read(buffer) is > 0)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            loudness.Process(buffer);
-            for (var c = 0; c < info.Channels; c++)
-            {
-                peaks.Process(c, buffer.Channel(c));
-            }
+        var metrics = new TrackMetrics(info, _options);
+        var layout = new ChunkLayout(info.SampleRate, _options.ChunkSegments, _options.PreRollSeconds);
+        var producer = new ChunkProducer(reader, layout, _options.BlockFrames);
+        var workers = Math.Max(1, Math.Min(_options.MaxChunkParallelism ?? _budget.Cores, _budget.Cores));
+        var queue = Channel.CreateBounded<AudioChunk>(new BoundedChannelOptions(workers) { SingleWriter = true });
+        var partials = new List<ChunkPartial?>();
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
-            progress?.Report(loudness.Frames);
+        var decoding = Task.Run(() => DecodeAsync(producer, queue.Writer, partials, progress, failed), failed.Token);
+        var measuring = Enumerable.Range(0, workers)
+            .Select(_ => Task.Run(() => MeasureAsync(metrics, producer, queue.Reader, partials, failed), failed.Token))
+            .ToArray();
+        try
+        {
+            await Task.WhenAll([decoding, .. measuring]).ConfigureAwait(false);
+        }
+        catch when (decoding.Exception?.InnerException is AudioDecodeException decodeError)
+        {
+            // A corrupt file is the headline; the workers' cancellation that followed it is not.
+            ExceptionDispatchInfo.Capture(decodeError).Throw();
+            throw;
         }
 
-        peaks.Flush();
+        var (loudness, peaks) = metrics.Merge(partials.Select(p => p!).ToArray());
         return new TrackAnalysis
         {
             Format = info,
-            Frames = loudness.Frames,
-            DualMono = options.DualMono && info.Channels == 1,
-            Loudness = LoudnessCalculator.Compute(loudness.CompletedSegments, info.SampleRate),
-            Peaks = new PeakResult
-            {
-                SamplePeak = peaks.SamplePeaks.Max(),
-                TruePeak = peaks.TruePeaks.Max(),
-                ChannelSamplePeaks = peaks.SamplePeaks.Select(p => (double)p).ToArray(),
-                ChannelTruePeaks = peaks.TruePeaks.Select(p => (double)p).ToArray(),
-            },
+            Frames = producer.DecodedFrames,
+            DualMono = _options.DualMono && info.Channels == 1,
+            Loudness = loudness,
+            Peaks = peaks,
         };
+    }
+
+    private async Task DecodeAsync(ChunkProducer producer, ChannelWriter<AudioChunk> queue, List<ChunkPartial?> partials, IProgress<long>? progress, CancellationTokenSource failed)
+    {
+        try
+        {
+            while (true)
+            {
+                AudioChunk? chunk;
+                using (await _budget.AcquireAsync(failed.Token).ConfigureAwait(false))
+                {
+                    chunk = producer.Next();
+                }
+
+                if (chunk is null)
+                {
+                    break;
+                }
+
+                lock (partials)
+                {
+                    partials.Add(null);
+                }
+
+                progress?.Report(producer.DecodedFrames);
+                await queue.WriteAsync(chunk, failed.Token).ConfigureAwait(false);
+            }
+
+            queue.Complete();
+        }
+        catch (Exception ex)
+        {
+            queue.TryComplete(ex);
+            await failed.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task MeasureAsync(TrackMetrics metrics, ChunkProducer producer, ChannelReader<AudioChunk> queue, List<ChunkPartial?> partials, CancellationTokenSource failed)
+    {
+        try
+        {
+            await foreach (var chunk in queue.ReadAllAsync(failed.Token).ConfigureAwait(false))
+            {
+                ChunkPartial partial;
+                using (await _budget.AcquireAsync(failed.Token).ConfigureAwait(false))
+                {
+                    partial = metrics.Measure(chunk);
+                }
+
+                lock (partials)
+                {
+                    partials[chunk.Index] = partial;
+                }
+
+                producer.Return(chunk);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await failed.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 }

@@ -18,11 +18,16 @@ public sealed class ChunkLayout
         SampleRate = sampleRate;
         SegmentsPerChunk = segmentsPerChunk;
         PreRollFrames = Math.Max(MinimumPreRollFrames, (int)Math.Ceiling(preRollSeconds * sampleRate));
-        MaxChunkFrames = (int)((((long)segmentsPerChunk * sampleRate) + LoudnessAccumulator.SegmentsPerSecond - 1) / LoudnessAccumulator.SegmentsPerSecond) + 1;
+        var maxFrames = ((((long)segmentsPerChunk * sampleRate) + LoudnessAccumulator.SegmentsPerSecond - 1) / LoudnessAccumulator.SegmentsPerSecond) + 1;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxFrames, MaxFramesPerChunk, nameof(segmentsPerChunk));
+        MaxChunkFrames = (int)maxFrames;
     }
 
     /// <summary>The true-peak interpolator needs at least its 11 samples of history.</summary>
     public const int MinimumPreRollFrames = 16;
+
+    /// <summary>Upper bound on a chunk's frames (2^26: 23 minutes at 48 kHz), so a chunk's buffers stay allocatable.</summary>
+    public const int MaxFramesPerChunk = 1 << 26;
 
     /// <summary>Frames per second.</summary>
     public int SampleRate { get; }

@@ -1,3 +1,4 @@
+using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
 
 namespace MixFleet.Analysis.Loudness;
@@ -20,15 +21,26 @@ public sealed class LoudnessAccumulator
     private readonly double[] _weights;
     private readonly Dsp.Biquad[] _shelf;
     private readonly Dsp.Biquad[] _highPass;
+    private readonly long _firstSegment;
     private double[] _segments = new double[1024];
     private long _frames;
 
     /// <summary>Creates the accumulator for a sample rate and the BS.1770 weight of each channel.</summary>
-    public LoudnessAccumulator(int sampleRate, IReadOnlyList<double> channelWeights)
+    /// <param name="sampleRate">Frames per second.</param>
+    /// <param name="channelWeights">Gᵢ per channel (<see cref="ChannelWeights"/>).</param>
+    /// <param name="startFrame">Track frame of the first frame fed; must start a 10 ms segment (chunks do).</param>
+    public LoudnessAccumulator(int sampleRate, IReadOnlyList<double> channelWeights, long startFrame = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRate, AudioLimits.MinSampleRate);
         ArgumentNullException.ThrowIfNull(channelWeights);
         _sampleRate = sampleRate;
+        _frames = startFrame;
+        _firstSegment = SegmentOf(startFrame);
+        if (SegmentStart(_firstSegment, sampleRate) != startFrame)
+        {
+            throw new ArgumentException($"Frame {startFrame} does not start a 10 ms segment.", nameof(startFrame));
+        }
+
         _weights = channelWeights.ToArray();
         _shelf = new Dsp.Biquad[_weights.Length];
         _highPass = new Dsp.Biquad[_weights.Length];
@@ -39,7 +51,7 @@ public sealed class LoudnessAccumulator
         }
     }
 
-    /// <summary>Frames consumed so far.</summary>
+    /// <summary>Track position: the start frame plus the frames consumed so far.</summary>
     public long Frames => _frames;
 
     /// <summary>Sample rate in Hz.</summary>
@@ -54,7 +66,7 @@ public sealed class LoudnessAccumulator
             throw new ArgumentException($"Expected {_weights.Length} channels, got {block.Channels}.", nameof(block));
         }
 
-        EnsureCapacity(SegmentOf(_frames + block.Frames) + 1);
+        EnsureCapacity(SegmentOf(_frames + block.Frames) + 1 - _firstSegment);
         for (var c = 0; c < _weights.Length; c++)
         {
             ProcessChannel(c, block.Channel(c));
@@ -63,13 +75,45 @@ public sealed class LoudnessAccumulator
         _frames += block.Frames;
     }
 
+    /// <summary>
+    /// Consumes a chunk: the K-weighting runs over the pre-roll first (counting nothing) so that its state at the
+    /// chunk's first frame matches a single pass over the whole track.
+    /// </summary>
+    public void Process(AudioChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        if (chunk.Channels != _weights.Length || chunk.StartFrame != _frames)
+        {
+            throw new ArgumentException("The chunk does not continue this accumulator.", nameof(chunk));
+        }
+
+        EnsureCapacity(SegmentOf(_frames + chunk.Frames) + 1 - _firstSegment);
+        for (var c = 0; c < _weights.Length; c++)
+        {
+            Prime(c, chunk.PreRoll(c));
+            ProcessChannel(c, chunk.Samples(c));
+        }
+
+        _frames += chunk.Frames;
+    }
+
     /// <summary>The weighted energy sum of every segment completed so far (a trailing partial segment is left out).</summary>
-    public ReadOnlySpan<double> CompletedSegments => _segments.AsSpan(0, (int)SegmentOf(_frames));
+    public ReadOnlySpan<double> CompletedSegments => _segments.AsSpan(0, (int)(SegmentOf(_frames) - _firstSegment));
 
     /// <summary>First frame of segment <paramref name="segment"/> at <paramref name="sampleRate"/>.</summary>
     public static long SegmentStart(long segment, int sampleRate) => segment * sampleRate / SegmentsPerSecond;
 
     private long SegmentOf(long frame) => ((((frame + 1) * SegmentsPerSecond) + _sampleRate - 1) / _sampleRate) - 1;
+
+    private void Prime(int channel, ReadOnlySpan<float> samples)
+    {
+        ref var shelf = ref _shelf[channel];
+        ref var highPass = ref _highPass[channel];
+        foreach (var x in samples)
+        {
+            highPass.Process(shelf.Process(x));
+        }
+    }
 
     private void ProcessChannel(int channel, ReadOnlySpan<float> samples)
     {
@@ -91,7 +135,7 @@ public sealed class LoudnessAccumulator
             }
 
             // An LFE channel (weight 0) is still filtered so its state stays valid, but adds nothing.
-            _segments[segment] += weight * sum;
+            _segments[segment - _firstSegment] += weight * sum;
             offset += count;
             frame += count;
             segment++;

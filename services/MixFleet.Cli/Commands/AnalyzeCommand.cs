@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MixFleet.Analysis;
+using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
 using MixFleet.Cli.Discovery;
 using MixFleet.Cli.Output;
@@ -27,7 +28,7 @@ internal static class AnalyzeCommand
         };
         var parallelism = new Option<int>("--parallelism", "-j")
         {
-            Description = "Files analyzed at once (default: the number of cores).",
+            Description = "Cores to use, shared by the files in flight and the chunks of each file (default: all cores).",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         parallelism.Validators.Add(result =>
@@ -75,7 +76,8 @@ internal static class AnalyzeCommand
 
         var jsonToStdout = request.JsonPath == "-";
         var errors = ConsoleFor(error);
-        var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions { DualMono = request.DualMono }, request.Parallelism);
+        using var budget = new CpuBudget(request.Parallelism);
+        var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions { DualMono = request.DualMono }, budget);
         var reports = await errors.Progress()
             .AutoClear(true)
             .HideCompleted(true)

@@ -1,4 +1,5 @@
 using MixFleet.Analysis;
+using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
 using MixFleet.Cli.Discovery;
 using MixFleet.Reports.Tracks;
@@ -9,23 +10,24 @@ namespace MixFleet.Cli.Running;
 /// Analyzes tracks embedded in this process, several at once. A file that cannot be analyzed gets an error in its
 /// report and the run goes on; only cancellation stops it.
 /// </summary>
-internal sealed class AnalysisRunner(IAudioDecoder decoder, AnalysisOptions options, int parallelism)
+internal sealed class AnalysisRunner(IAudioDecoder decoder, AnalysisOptions options, CpuBudget budget)
 {
     /// <summary>Reports in the order of <paramref name="tracks"/>.</summary>
     public async Task<IReadOnlyList<TrackReport>> RunAsync(IReadOnlyList<TrackSource> tracks, IAnalysisProgress progress, CancellationToken cancellationToken)
     {
         var reports = new TrackReport[tracks.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, tracks.Count), parallel, (i, ct) =>
+        // As many files in flight as the budget has cores: each decodes ahead while others compute; the budget, not
+        // this count, bounds the cores in use.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = budget.Cores, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, tracks.Count), parallel, async (i, ct) =>
         {
-            reports[i] = AnalyzeOne(tracks[i], progress, ct);
+            reports[i] = await AnalyzeOneAsync(tracks[i], progress, ct);
             progress.TrackFinished(tracks[i], reports[i]);
-            return ValueTask.CompletedTask;
         });
         return reports;
     }
 
-    private TrackReport AnalyzeOne(TrackSource track, IAnalysisProgress progress, CancellationToken cancellationToken)
+    private async Task<TrackReport> AnalyzeOneAsync(TrackSource track, IAnalysisProgress progress, CancellationToken cancellationToken)
     {
         AudioStreamInfo? info = null;
         try
@@ -35,7 +37,7 @@ internal sealed class AnalysisRunner(IAudioDecoder decoder, AnalysisOptions opti
             progress.TrackStarted(track, info.DurationSeconds);
             var sampleRate = info.SampleRate;
             var frames = new Progress(frame => progress.TrackAdvanced(track, (double)frame / sampleRate));
-            var analysis = new TrackAnalyzer(options).Analyze(reader, frames, cancellationToken);
+            var analysis = await new TrackAnalyzer(options, budget).AnalyzeAsync(reader, frames, cancellationToken);
             return TrackReportFactory.FromAnalysis(track.Path, track.Album, analysis);
         }
         catch (AudioDecodeException ex)

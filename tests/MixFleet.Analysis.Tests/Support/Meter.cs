@@ -1,3 +1,4 @@
+using MixFleet.Analysis.Engine;
 using MixFleet.Analysis.Loudness;
 using MixFleet.Audio;
 
@@ -9,7 +10,8 @@ internal static class Meter
     public static TrackAnalysis Analyze(float[][] channels, int sampleRate = 48_000, ChannelLayout? layout = null, AnalysisOptions? options = null)
     {
         using var reader = new ArrayAudioReader(channels, sampleRate, layout);
-        return new TrackAnalyzer(options ?? AnalysisOptions.Default).Analyze(reader);
+        using var budget = new CpuBudget(2);
+        return new TrackAnalyzer(options ?? AnalysisOptions.Default, budget).AnalyzeAsync(reader).GetAwaiter().GetResult();
     }
 
     /// <summary>Every momentary value (400 ms window) on a 10 ms grid, in LUFS.</summary>
