@@ -13,6 +13,21 @@ public sealed record ChannelLayout
     /// <summary>The speaker of each channel.</summary>
     public IReadOnlyList<Speaker> Speakers { get; }
 
+    /// <summary>Two layouts are equal when they name the same speakers in the same order.</summary>
+    public bool Equals(ChannelLayout? other) => other is not null && Speakers.SequenceEqual(other.Speakers);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        foreach (var speaker in Speakers)
+        {
+            hash.Add(speaker);
+        }
+
+        return hash.ToHashCode();
+    }
+
     /// <summary>A short name: <c>mono</c>, <c>stereo</c>, <c>5.1</c>, or the channel count.</summary>
     public string Name => Speakers.Count switch
     {
