@@ -14,6 +14,8 @@ namespace MixFleet.Cli.Commands;
 /// <summary><c>mixfleet analyze &lt;paths...&gt;</c>: measure local files embedded, without broker or S3.</summary>
 internal static class AnalyzeCommand
 {
+    private const int RedirectedWidth = 200;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var paths = new Argument<string[]>("paths")
@@ -128,13 +130,21 @@ internal static class AnalyzeCommand
     private static IAnsiConsole ConsoleFor(TextWriter writer)
     {
         var isTerminal = (writer == Console.Out && !Console.IsOutputRedirected) || (writer == Console.Error && !Console.IsErrorRedirected);
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
             Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
             ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
+
+        // Redirected to a file or a CI log: no terminal width to respect, so do not wrap file names at 80 columns.
+        if (!isTerminal)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
     }
 
     private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, int Parallelism, bool DualMono);
