@@ -52,6 +52,9 @@ public sealed class AudioChunk
     /// <summary>The pre-roll of one channel: the previous chunk's last frames, zeros for the first chunk.</summary>
     public ReadOnlySpan<float> PreRoll(int channel) => _data[channel].AsSpan(0, PreRollFrames);
 
+    /// <summary>The whole backing array of one channel: pre-roll at [0, <see cref="PreRollFrames"/>), then the frames.</summary>
+    internal float[] Storage(int channel) => _data[channel];
+
     internal Span<float> Writable(int channel, int offset, int count) => _data[channel].AsSpan(PreRollFrames + offset, count);
 
     /// <summary>Starts this chunk after <paramref name="previous"/>: copies its last frames (pre-roll included) as pre-roll.</summary>

@@ -19,8 +19,7 @@ public sealed class LoudnessAccumulator
 
     private readonly int _sampleRate;
     private readonly double[] _weights;
-    private readonly Dsp.Biquad[] _shelf;
-    private readonly Dsp.Biquad[] _highPass;
+    private readonly KWeightingFilter[] _filters;
     private readonly long _firstSegment;
     private double[] _segments = new double[1024];
     private long _frames;
@@ -42,12 +41,10 @@ public sealed class LoudnessAccumulator
         }
 
         _weights = channelWeights.ToArray();
-        _shelf = new Dsp.Biquad[_weights.Length];
-        _highPass = new Dsp.Biquad[_weights.Length];
+        _filters = new KWeightingFilter[_weights.Length];
         for (var c = 0; c < _weights.Length; c++)
         {
-            _shelf[c] = KWeighting.Shelf(sampleRate);
-            _highPass[c] = KWeighting.HighPass(sampleRate);
+            _filters[c] = new KWeightingFilter(sampleRate);
         }
     }
 
@@ -56,6 +53,12 @@ public sealed class LoudnessAccumulator
 
     /// <summary>Sample rate in Hz.</summary>
     public int SampleRate => _sampleRate;
+
+    /// <summary>The weighted energy sum of every segment completed so far (a trailing partial segment is left out).</summary>
+    public ReadOnlySpan<double> CompletedSegments => _segments.AsSpan(0, (int)(SegmentOf(_frames) - _firstSegment));
+
+    /// <summary>First frame of segment <paramref name="segment"/> at <paramref name="sampleRate"/>.</summary>
+    public static long SegmentStart(long segment, int sampleRate) => segment * sampleRate / SegmentsPerSecond;
 
     /// <summary>Consumes one planar block.</summary>
     public void Process(AudioBuffer block)
@@ -66,13 +69,7 @@ public sealed class LoudnessAccumulator
             throw new ArgumentException($"Expected {_weights.Length} channels, got {block.Channels}.", nameof(block));
         }
 
-        EnsureCapacity(SegmentOf(_frames + block.Frames) + 1 - _firstSegment);
-        for (var c = 0; c < _weights.Length; c++)
-        {
-            ProcessChannel(c, block.Channel(c));
-        }
-
-        _frames += block.Frames;
+        Consume(c => block.ChannelStorage(c), 0, block.Frames);
     }
 
     /// <summary>
@@ -87,66 +84,47 @@ public sealed class LoudnessAccumulator
             throw new ArgumentException("The chunk does not continue this accumulator.", nameof(chunk));
         }
 
-        EnsureCapacity(SegmentOf(_frames + chunk.Frames) + 1 - _firstSegment);
         for (var c = 0; c < _weights.Length; c++)
         {
-            Prime(c, chunk.PreRoll(c));
-            ProcessChannel(c, chunk.Samples(c));
+            _filters[c].Filter(chunk.PreRoll(c));
         }
 
-        _frames += chunk.Frames;
+        Consume(chunk.Storage, chunk.PreRollFrames, chunk.Frames);
     }
 
-    /// <summary>The weighted energy sum of every segment completed so far (a trailing partial segment is left out).</summary>
-    public ReadOnlySpan<double> CompletedSegments => _segments.AsSpan(0, (int)(SegmentOf(_frames) - _firstSegment));
-
-    /// <summary>First frame of segment <paramref name="segment"/> at <paramref name="sampleRate"/>.</summary>
-    public static long SegmentStart(long segment, int sampleRate) => segment * sampleRate / SegmentsPerSecond;
-
-    private long SegmentOf(long frame) => ((((frame + 1) * SegmentsPerSecond) + _sampleRate - 1) / _sampleRate) - 1;
-
-    private void Prime(int channel, ReadOnlySpan<float> samples)
+    private void Consume(Func<int, float[]> channel, int offset, int frames)
     {
-        ref var shelf = ref _shelf[channel];
-        ref var highPass = ref _highPass[channel];
-        foreach (var x in samples)
+        var end = _frames + frames;
+        var last = SegmentOf(end);
+        if (last + 1 - _firstSegment > _segments.Length)
         {
-            highPass.Process(shelf.Process(x));
+            Array.Resize(ref _segments, (int)Math.Max(last + 1 - _firstSegment, _segments.Length * 2L));
         }
-    }
 
-    private void ProcessChannel(int channel, ReadOnlySpan<float> samples)
-    {
-        var weight = _weights[channel];
-        ref var shelf = ref _shelf[channel];
-        ref var highPass = ref _highPass[channel];
-        var frame = _frames;
-        var segment = SegmentOf(frame);
-        var offset = 0;
-        while (offset < samples.Length)
+        for (var segment = SegmentOf(_frames); _frames < end; segment++)
         {
-            var segmentEnd = SegmentStart(segment + 1, _sampleRate);
-            var count = (int)Math.Min(segmentEnd - frame, samples.Length - offset);
-            var sum = 0.0;
-            foreach (var x in samples.Slice(offset, count))
+            var count = (int)(Math.Min(SegmentStart(segment + 1, _sampleRate), end) - _frames);
+            var c = 0;
+            var energy = 0.0;
+            for (; c + 1 < _weights.Length; c += 2)
             {
-                var y = highPass.Process(shelf.Process(x));
-                sum += y * y;
+                var (first, second) = KWeightingFilter.FilterPair(
+                    ref _filters[c], ref _filters[c + 1], channel(c).AsSpan(offset, count), channel(c + 1).AsSpan(offset, count));
+
+                // An LFE channel (weight 0) is still filtered so its state stays valid, but adds nothing.
+                energy += (_weights[c] * first) + (_weights[c + 1] * second);
             }
 
-            // An LFE channel (weight 0) is still filtered so its state stays valid, but adds nothing.
-            _segments[segment - _firstSegment] += weight * sum;
+            if (c < _weights.Length)
+            {
+                energy += _weights[c] * _filters[c].Filter(channel(c).AsSpan(offset, count));
+            }
+
+            _segments[segment - _firstSegment] += energy;
             offset += count;
-            frame += count;
-            segment++;
+            _frames += count;
         }
     }
 
-    private void EnsureCapacity(long segments)
-    {
-        if (segments > _segments.Length)
-        {
-            Array.Resize(ref _segments, (int)Math.Max(segments, _segments.Length * 2L));
-        }
-    }
+    private long SegmentOf(long frame) => ((((frame + 1) * SegmentsPerSecond) + _sampleRate - 1) / _sampleRate) - 1;
 }

@@ -1,4 +1,6 @@
-using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace MixFleet.Analysis.Peaks;
 
@@ -16,12 +18,14 @@ public sealed class TruePeakInterpolator
 
     private readonly float[][] _phases;
     private readonly float _gainBound;
+    private readonly Vector256<float>[] _broadcast;
 
     /// <summary>Creates the interpolator for a sample rate (Annex 2 oversampling factor).</summary>
     public TruePeakInterpolator(int sampleRate)
     {
         Factor = TruePeakFilter.OversamplingFactor(sampleRate);
         _phases = TruePeakFilter.PhasesFor(Factor);
+        _broadcast = _phases.SelectMany(p => p).Select(Vector256.Create).ToArray();
 
         // Σ|h| of the worst phase, nudged up so float rounding in the dot products can never beat the bound.
         _gainBound = TruePeakFilter.GainBound(Factor) * 1.0001f;
@@ -60,30 +64,14 @@ public sealed class TruePeakInterpolator
         return floor;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float Interpolate(ReadOnlySpan<float> signal, int start, int end)
     {
-        var width = Vector<float>.Count;
-        var vmax = Vector<float>.Zero;
-        var n = start;
-        for (; n + width <= end; n += width)
-        {
-            foreach (var phase in _phases)
-            {
-                var acc = Vector<float>.Zero;
-                var window = signal[(n - History)..];
-                for (var k = 0; k < TruePeakFilter.Taps; k++)
-                {
-                    acc += new Vector<float>(phase[k]) * new Vector<float>(window.Slice(k, width));
-                }
-
-                vmax = Vector.Max(vmax, Vector.Abs(acc));
-            }
-        }
-
         var max = 0f;
-        for (var lane = 0; lane < width; lane++)
+        var n = start;
+        if (Vector256.IsHardwareAccelerated && _phases.Length == 4)
         {
-            max = MathF.Max(max, vmax[lane]);
+            (max, n) = Interpolate4(signal, start, end);
         }
 
         for (; n < end; n++)
@@ -99,6 +87,45 @@ public sealed class TruePeakInterpolator
 
                 max = MathF.Max(max, MathF.Abs(y));
             }
+        }
+
+        return max;
+    }
+
+    // Eight outputs at a time: each of the 12 shifted input vectors is loaded once and feeds all four phases.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (float Max, int Next) Interpolate4(ReadOnlySpan<float> signal, int start, int end)
+    {
+        ReadOnlySpan<Vector256<float>> c = _broadcast;
+        ref var x = ref MemoryMarshal.GetReference(signal);
+        var vmax = Vector256<float>.Zero;
+        var n = start;
+        for (; n + Vector256<float>.Count <= end; n += Vector256<float>.Count)
+        {
+            var origin = (nuint)(n - History);
+            Vector256<float> p0 = default, p1 = default, p2 = default, p3 = default;
+            for (var k = 0; k < TruePeakFilter.Taps; k++)
+            {
+                var v = Vector256.LoadUnsafe(ref x, origin + (nuint)k);
+                p0 = Vector256.FusedMultiplyAdd(c[k], v, p0);
+                p1 = Vector256.FusedMultiplyAdd(c[TruePeakFilter.Taps + k], v, p1);
+                p2 = Vector256.FusedMultiplyAdd(c[(2 * TruePeakFilter.Taps) + k], v, p2);
+                p3 = Vector256.FusedMultiplyAdd(c[(3 * TruePeakFilter.Taps) + k], v, p3);
+            }
+
+            vmax = Vector256.Max(vmax, Vector256.Max(Vector256.Max(Vector256.Abs(p0), Vector256.Abs(p1)), Vector256.Max(Vector256.Abs(p2), Vector256.Abs(p3))));
+        }
+
+        return (MaxLane(vmax), n);
+    }
+
+    private static float MaxLane(Vector256<float> v)
+    {
+        var half = Vector128.Max(v.GetLower(), v.GetUpper());
+        var max = 0f;
+        for (var lane = 0; lane < Vector128<float>.Count; lane++)
+        {
+            max = MathF.Max(max, half[lane]);
         }
 
         return max;
