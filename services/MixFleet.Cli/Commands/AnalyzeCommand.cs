@@ -80,11 +80,13 @@ internal static class AnalyzeCommand
         var errors = ConsoleFor(error);
         using var budget = new CpuBudget(request.Parallelism);
         var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions { DualMono = request.DualMono }, budget);
-        var reports = await errors.Progress()
-            .AutoClear(true)
-            .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(ctx => runner.RunAsync(tracks, new ConsoleProgress(ctx, tracks.Count, errors), cancellationToken));
+        var reports = errors.Profile.Capabilities.Interactive
+            ? await errors.Progress()
+                .AutoClear(true)
+                .HideCompleted(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(ctx => runner.RunAsync(tracks, new ConsoleProgress(ctx, tracks.Count, errors), cancellationToken))
+            : await runner.RunAsync(tracks, new PlainProgress(error, tracks.Count), cancellationToken);
 
         var document = new AnalysisReport { AnalyzerVersion = AnalyzerVersion.Current, Tracks = reports };
         if (request.JsonPath is { } jsonPath)

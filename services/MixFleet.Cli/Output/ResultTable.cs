@@ -37,7 +37,8 @@ internal static class ResultTable
         var name = Markup.Escape(Path.GetFileName(track.Path));
         if (track.Error is { } error)
         {
-            return [new Markup($"  {name}"), new Markup($"[red]{Markup.Escape(error.Code)}[/]"), new Markup(string.Empty)];
+            // The code only: the full message is in the log lines above and in the JSON report.
+            return [new Markup($"  {name}"), new Markup($"[red]{Markup.Escape(error.Code)}[/]")];
         }
 
         return
