@@ -4,7 +4,7 @@ using MixFleet.Analysis.Dynamics;
 using MixFleet.Analysis.Format;
 using MixFleet.Analysis.Loudness;
 using MixFleet.Analysis.Peaks;
-using MixFleet.Analysis.Silence;
+using MixFleet.Analysis.SilenceDetection;
 using MixFleet.Analysis.Spectrum;
 using MixFleet.Analysis.Stereo;
 using MixFleet.Audio;

@@ -20,6 +20,9 @@ public sealed class StereoMetric(int sampleRate) : IChunkMetric<StereoPartial, S
     /// <summary>Window length in sub-blocks (3 s).</summary>
     public const int WindowBlocks = 30;
 
+    /// <summary>An overall correlation below this is phase trouble (decorrelated material sits near 0, so 0 itself is too twitchy).</summary>
+    public const double PhaseTroubleCorrelation = -0.1;
+
     /// <summary>A 3 s window below this correlation is phase trouble (out-of-phase content dominates it).</summary>
     public const double PhaseTroubleWindowCorrelation = -0.3;
 
@@ -117,7 +120,7 @@ public sealed class StereoMetric(int sampleRate) : IChunkMetric<StereoPartial, S
             WidthDb = mid > 0 && side > 0 ? 10 * Math.Log10(side / mid) : null,
             MonoFoldDownLufs = mono,
             BalanceDb = sl > 0 && sr > 0 ? 10 * Math.Log10(sl / sr) : null,
-            PhaseTrouble = correlation < 0 || worst < PhaseTroubleWindowCorrelation || silentFold,
+            PhaseTrouble = correlation < PhaseTroubleCorrelation || worst < PhaseTroubleWindowCorrelation || silentFold,
         };
     }
 

@@ -25,7 +25,7 @@ public sealed record StereoResult
     public double? BalanceDb { get; init; }
 
     /// <summary>
-    /// Polarity or phase trouble: overall correlation below 0, a 3 s window below <see cref="StereoMetric.PhaseTroubleWindowCorrelation"/>,
+    /// Polarity or phase trouble: overall correlation below <see cref="StereoMetric.PhaseTroubleCorrelation"/>, a 3 s window below <see cref="StereoMetric.PhaseTroubleWindowCorrelation"/>,
     /// or a fold-down that cancels to silence while the stereo signal is not silent.
     /// </summary>
     public required bool PhaseTrouble { get; init; }

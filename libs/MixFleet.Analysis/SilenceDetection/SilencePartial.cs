@@ -1,6 +1,6 @@
 using MixFleet.Analysis.Dsp;
 
-namespace MixFleet.Analysis.Silence;
+namespace MixFleet.Analysis.SilenceDetection;
 
 /// <summary>A chunk's silence evidence.</summary>
 /// <param name="FirstAudible">Track frame of the chunk's first frame above the threshold in any channel; null if none.</param>

@@ -1,7 +1,7 @@
 using MixFleet.Analysis.Dsp;
 using MixFleet.Analysis.Engine;
 
-namespace MixFleet.Analysis.Silence;
+namespace MixFleet.Analysis.SilenceDetection;
 
 /// <summary>
 /// Silence as a chunk metric. Leading/trailing silence: frames where every channel has |x| ≤ -60 dBFS (0.001), the

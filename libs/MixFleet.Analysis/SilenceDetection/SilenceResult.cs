@@ -1,4 +1,4 @@
-namespace MixFleet.Analysis.Silence;
+namespace MixFleet.Analysis.SilenceDetection;
 
 /// <summary>Leading and trailing silence and internal dropouts of a track.</summary>
 public sealed record SilenceResult
