@@ -29,8 +29,10 @@ public sealed class ClippingMetric(int sampleRate) : IChunkMetric<ClippingPartia
     public const int MaxPositions = 100;
 
     private const int Block = 256;
+    private const int OversBlock = 4096;
     private readonly float[][] _phases = TruePeakFilter.PhasesFor(TruePeakFilter.OversamplingFactor(sampleRate));
     private readonly float _quiet = 1f / TruePeakFilter.GainBound(TruePeakFilter.OversamplingFactor(sampleRate));
+    private readonly TruePeakInterpolator _interpolator = new(sampleRate);
 
     /// <inheritdoc />
     public ClippingPartial Measure(AudioChunk chunk)
@@ -43,7 +45,7 @@ public sealed class ClippingMetric(int sampleRate) : IChunkMetric<ClippingPartia
         {
             var x = chunk.Samples(c);
             runs[c] = Runs(x, chunk.StartFrame);
-            overs[c] = Overs(chunk.WithPreRoll(c), chunk.PreRollFrames);
+            overs[c] = CountOvers(chunk.WithPreRoll(c), chunk.PreRollFrames);
             sums[c] = VectorSums.Sum(x);
         }
 
@@ -113,6 +115,24 @@ public sealed class ClippingMetric(int sampleRate) : IChunkMetric<ClippingPartia
         }
 
         return builder.Build();
+    }
+
+    // Blocks whose true peak (the vectorised interpolator, unchanged) stays at or below 1.0 hold no overs: only the
+    // rest are counted output by output.
+    private long CountOvers(ReadOnlySpan<float> all, int preRoll)
+    {
+        const int history = TruePeakInterpolator.History;
+        long overs = 0;
+        for (var start = preRoll; start < all.Length; start += OversBlock)
+        {
+            var end = Math.Min(all.Length, start + OversBlock);
+            if (_interpolator.MaxAbs(all[(start - history)..end], 1f) > 1f)
+            {
+                overs += Overs(all[..end], start);
+            }
+        }
+
+        return overs;
     }
 
     private long Overs(ReadOnlySpan<float> all, int preRoll)

@@ -1,4 +1,3 @@
-using MathNet.Numerics.IntegralTransforms;
 using MixFleet.Analysis.Engine;
 
 namespace MixFleet.Analysis.Spectrum;
@@ -35,12 +34,14 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
     private readonly int _sampleRate;
     private readonly int _n;
     private readonly float[] _window;
+    private readonly Radix2Fft _fft;
 
     /// <summary>Creates the metric; the frame length is the largest power of two within the pre-roll and <see cref="MaxFrameLength"/>.</summary>
     public SpectrumMetric(int sampleRate, int preRollFrames)
     {
         _sampleRate = sampleRate;
         _n = 1 << (int)Math.Log2(Math.Clamp(preRollFrames, 16, MaxFrameLength));
+        _fft = new Radix2Fft(_n);
         _window = new float[_n];
         for (var i = 0; i < _n; i++)
         {
@@ -61,7 +62,8 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
         }
 
         var power = new double[(_n / 2) + 1];
-        var buffer = new float[_n + 2];
+        var re = new double[_n];
+        var im = new double[_n];
         var frames = 0;
 
         // Frames ending in (StartFrame, StartFrame + Frames]: end = k·N.
@@ -69,21 +71,25 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
         for (var k = (chunk.StartFrame / _n) + 1; k * _n <= end; k++)
         {
             var from = (int)((k * _n) - _n - chunk.StartFrame + chunk.PreRollFrames);
-            for (var c = 0; c < chunk.Channels; c++)
+
+            // Two channels per complex transform: z = a + i·b, then A[k] = (Z[k] + Z*[N−k])/2, B[k] = (Z[k] − Z*[N−k])/2i.
+            for (var c = 0; c < chunk.Channels; c += 2)
             {
-                var x = chunk.WithPreRoll(c).Slice(from, _n);
+                var a = chunk.WithPreRoll(c).Slice(from, _n);
+                var b = c + 1 < chunk.Channels ? chunk.WithPreRoll(c + 1).Slice(from, _n) : default;
                 for (var i = 0; i < _n; i++)
                 {
-                    buffer[i] = x[i] * _window[i];
+                    re[i] = a[i] * _window[i];
+                    im[i] = b.IsEmpty ? 0 : b[i] * _window[i];
                 }
 
-                buffer[_n] = 0;
-                buffer[_n + 1] = 0;
-                Fourier.ForwardReal(buffer, _n, FourierOptions.NoScaling);
-                for (var b = 0; b < power.Length; b++)
+                _fft.Forward(re, im);
+                for (var bin = 0; bin < power.Length; bin++)
                 {
-                    double re = buffer[2 * b], im = buffer[(2 * b) + 1];
-                    power[b] += (re * re) + (im * im);
+                    var mirror = (_n - bin) & (_n - 1);
+                    double zr = re[bin], zi = im[bin], mr = re[mirror], mi = -im[mirror];
+                    double ar = (zr + mr) / 2, ai = (zi + mi) / 2, br = (zi - mi) / 2, bi = -(zr - mr) / 2;
+                    power[bin] += (ar * ar) + (ai * ai) + (br * br) + (bi * bi);
                 }
             }
 
