@@ -1,5 +1,12 @@
+using MixFleet.Analysis.Clipping;
+using MixFleet.Analysis.Delivery;
+using MixFleet.Analysis.Dynamics;
+using MixFleet.Analysis.Format;
 using MixFleet.Analysis.Loudness;
 using MixFleet.Analysis.Peaks;
+using MixFleet.Analysis.SilenceDetection;
+using MixFleet.Analysis.Spectrum;
+using MixFleet.Analysis.Stereo;
 using MixFleet.Audio;
 
 namespace MixFleet.Analysis;
@@ -24,4 +31,28 @@ public sealed record TrackAnalysis
 
     /// <summary>Sample and true peaks.</summary>
     public required PeakResult Peaks { get; init; }
+
+    /// <summary>DR score, crest factor, PLR and short-term series; null only when built without them.</summary>
+    public DynamicsResult? Dynamics { get; init; }
+
+    /// <summary>Stereo image; null unless the track has two channels.</summary>
+    public StereoResult? Stereo { get; init; }
+
+    /// <summary>Long-term spectrum.</summary>
+    public SpectrumResult? Spectrum { get; init; }
+
+    /// <summary>Clipped runs, inter-sample overs, DC offset.</summary>
+    public ClippingResult? Clipping { get; init; }
+
+    /// <summary>Leading/trailing silence and dropouts.</summary>
+    public SilenceResult? Silence { get; init; }
+
+    /// <summary>Effective bit depth.</summary>
+    public BitDepthResult? BitDepth { get; init; }
+
+    /// <summary>The gain each streaming service would apply.</summary>
+    public IReadOnlyList<StreamingGain>? Streaming { get; init; }
+
+    /// <summary>The pre-mastering checks.</summary>
+    public MixReadinessResult? MixReadiness { get; init; }
 }

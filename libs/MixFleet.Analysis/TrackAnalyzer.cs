@@ -59,15 +59,7 @@ public sealed class TrackAnalyzer
             throw;
         }
 
-        var (loudness, peaks) = metrics.Merge(partials.Select(p => p!).ToArray());
-        return new TrackAnalysis
-        {
-            Format = info,
-            Frames = producer.DecodedFrames,
-            DualMono = _options.DualMono && info.Channels == 1,
-            Loudness = loudness,
-            Peaks = peaks,
-        };
+        return metrics.Merge(partials.Select(p => p!).ToArray(), producer.DecodedFrames);
     }
 
     private async Task DecodeAsync(ChunkProducer producer, ChannelWriter<AudioChunk> queue, List<ChunkPartial?> partials, IProgress<long>? progress, CancellationTokenSource failed)

@@ -1,5 +1,12 @@
+using MixFleet.Analysis.Clipping;
+using MixFleet.Analysis.Delivery;
+using MixFleet.Analysis.Dynamics;
+using MixFleet.Analysis.Format;
 using MixFleet.Analysis.Loudness;
 using MixFleet.Analysis.Peaks;
+using MixFleet.Analysis.SilenceDetection;
+using MixFleet.Analysis.Spectrum;
+using MixFleet.Analysis.Stereo;
 using MixFleet.Audio;
 
 namespace MixFleet.Analysis.Engine;
@@ -7,25 +14,88 @@ namespace MixFleet.Analysis.Engine;
 /// <summary>Every metric of a track, measured per chunk and merged once: the one place a new metric is wired in.</summary>
 public sealed class TrackMetrics
 {
+    private readonly AudioStreamInfo _info;
+    private readonly AnalysisOptions _options;
     private readonly LoudnessMetric _loudness;
     private readonly PeakMetric _peaks;
+    private readonly DynamicsMetric _dynamics;
+    private readonly ClippingMetric _clipping;
+    private readonly SilenceMetric _silence;
+    private readonly StereoMetric? _stereo;
+    private readonly SpectrumMetric _spectrum;
+    private readonly BitDepthMetric _bitDepth;
 
     /// <summary>Creates the metrics for a stream's format.</summary>
     public TrackMetrics(AudioStreamInfo info, AnalysisOptions options)
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(options);
-        _loudness = new LoudnessMetric(info.SampleRate, ChannelWeights.For(info.Layout, options.DualMono));
-        _peaks = new PeakMetric(info.SampleRate);
+        _info = info;
+        _options = options;
+        var rate = info.SampleRate;
+        _loudness = new LoudnessMetric(rate, ChannelWeights.For(info.Layout, options.DualMono));
+        _peaks = new PeakMetric(rate);
+        _dynamics = new DynamicsMetric(rate);
+        _clipping = new ClippingMetric(rate);
+        _silence = new SilenceMetric(rate);
+        _stereo = info.Channels == 2 ? new StereoMetric(rate) : null;
+        _spectrum = new SpectrumMetric(rate, new ChunkLayout(rate, options.ChunkSegments, options.PreRollSeconds).PreRollFrames);
+        _bitDepth = new BitDepthMetric(info.Codec, info.BitDepth);
     }
 
     /// <summary>Measures one chunk into its partial.</summary>
-    public ChunkPartial Measure(AudioChunk chunk) => new(_loudness.Measure(chunk), _peaks.Measure(chunk));
+    public ChunkPartial Measure(AudioChunk chunk) => new(_loudness.Measure(chunk), _peaks.Measure(chunk))
+    {
+        Dynamics = _dynamics.Measure(chunk),
+        Clipping = _clipping.Measure(chunk),
+        Silence = _silence.Measure(chunk),
+        Stereo = _stereo?.Measure(chunk),
+        Spectrum = _spectrum.Measure(chunk),
+        BitDepth = _bitDepth.Measure(chunk),
+    };
 
-    /// <summary>Merges the partials, in track order.</summary>
-    public (LoudnessResult Loudness, PeakResult Peaks) Merge(IReadOnlyList<ChunkPartial> partials)
+    /// <summary>Merges the partials, in track order, into the track's analysis.</summary>
+    public TrackAnalysis Merge(IReadOnlyList<ChunkPartial> partials, long frames)
     {
         ArgumentNullException.ThrowIfNull(partials);
-        return (_loudness.Merge(partials.Select(p => p.Loudness).ToArray()), _peaks.Merge(partials.Select(p => p.Peaks).ToArray()));
+        var loudness = _loudness.Merge([.. partials.Select(p => p.Loudness)]);
+        var peaks = _peaks.Merge([.. partials.Select(p => p.Peaks)]);
+        var integrated = loudness.IntegratedLufs;
+        var plr = peaks.TruePeakDbtp - integrated;
+        var dynamics = _dynamics.Merge([.. partials.Select(p => p.Dynamics!)]) with
+        {
+            PeakToLoudnessRatioDb = plr,
+            ShortTermLufsPerSecond = [.. loudness.ShortTermEnergies.Where((_, i) => i % 10 == 0).Select(LoudnessUnits.ToLufsOrNull)],
+        };
+        var stereo = _stereo?.Merge([.. partials.Select(p => p.Stereo!)]);
+        if (stereo is not null)
+        {
+            stereo = stereo with { MonoFoldDownLossDb = integrated - stereo.MonoFoldDownLufs };
+        }
+
+        var spectrum = _spectrum.Merge([.. partials.Select(p => p.Spectrum!)]);
+        return new TrackAnalysis
+        {
+            Format = _info,
+            Frames = frames,
+            DualMono = _options.DualMono && _info.Channels == 1,
+            Loudness = loudness,
+            Peaks = peaks,
+            Dynamics = dynamics,
+            Stereo = stereo,
+            Spectrum = spectrum,
+            Clipping = _clipping.Merge([.. partials.Select(p => p.Clipping!)]),
+            Silence = _silence.Merge([.. partials.Select(p => p.Silence!)]),
+            BitDepth = _bitDepth.Merge([.. partials.Select(p => p.BitDepth!)]),
+            Streaming = StreamingPreview.For(integrated, peaks.TruePeakDbtp),
+            MixReadiness = MixReadiness.Judge(
+                peaks.SamplePeakDbfs,
+                integrated,
+                plr,
+                peaks.TruePeakDbtp,
+                stereo?.Correlation,
+                stereo?.PhaseTrouble ?? false,
+                spectrum.Bands.FirstOrDefault(b => b.Name == "sub")?.Share),
+        };
     }
 }

@@ -21,6 +21,9 @@ public sealed record FormatReport
     /// <summary>Stored bits per sample; null for lossy codecs.</summary>
     public int? BitDepth { get; init; }
 
+    /// <summary>Significant bits per sample (a 24-bit file holding 16-bit audio reads 16); null when not measurable (float, lossy, silence).</summary>
+    public int? EffectiveBitDepth { get; init; }
+
     /// <summary>Decoded duration (header duration when the file was not decoded).</summary>
     public double? DurationSeconds { get; init; }
 }

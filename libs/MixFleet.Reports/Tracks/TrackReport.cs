@@ -21,6 +21,27 @@ public sealed record TrackReport
     /// <summary>Peaks, when the file was analyzed.</summary>
     public PeaksReport? Peaks { get; init; }
 
+    /// <summary>Dynamics, when the file was analyzed.</summary>
+    public DynamicsReport? Dynamics { get; init; }
+
+    /// <summary>Stereo image; null for anything but two channels.</summary>
+    public StereoReport? Stereo { get; init; }
+
+    /// <summary>Long-term spectrum.</summary>
+    public SpectrumReport? Spectrum { get; init; }
+
+    /// <summary>Clipping, overs and DC offset.</summary>
+    public ClippingReport? Clipping { get; init; }
+
+    /// <summary>Silence and dropouts.</summary>
+    public SilenceReport? Silence { get; init; }
+
+    /// <summary>Streaming normalization preview, one entry per service.</summary>
+    public IReadOnlyList<StreamingReport>? Streaming { get; init; }
+
+    /// <summary>Pre-mastering checks.</summary>
+    public MixReadinessReport? MixReadiness { get; init; }
+
     /// <summary>Null when the file was analyzed; otherwise why not.</summary>
     public ErrorReport? Error { get; init; }
 }

@@ -15,7 +15,7 @@ public static class TrackReportFactory
         {
             Path = path,
             Album = album,
-            Format = Format(analysis.Format, analysis.DurationSeconds),
+            Format = Format(analysis.Format, analysis.DurationSeconds) with { EffectiveBitDepth = analysis.BitDepth?.EffectiveBitDepth },
             Tags = Tags(analysis.Format.Tags),
             Loudness = new LoudnessReport
             {
@@ -31,6 +31,13 @@ public static class TrackReportFactory
                 TruePeakDbtp = Round(analysis.Peaks.TruePeakDbtp),
                 TruePeakOversampling = TruePeakFilter.OversamplingFactor(analysis.Format.SampleRate),
             },
+            Dynamics = MetricReports.Dynamics(analysis.Dynamics),
+            Stereo = MetricReports.Stereo(analysis.Stereo),
+            Spectrum = MetricReports.Spectrum(analysis.Spectrum),
+            Clipping = MetricReports.Clipping(analysis.Clipping),
+            Silence = MetricReports.Silence(analysis.Silence),
+            Streaming = MetricReports.Streaming(analysis.Streaming),
+            MixReadiness = MetricReports.MixReadiness(analysis.MixReadiness),
         };
     }
 

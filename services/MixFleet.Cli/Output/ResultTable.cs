@@ -18,7 +18,12 @@ internal static class ResultTable
             .AddColumn(new TableColumn("Max M\n[grey]LUFS[/]").RightAligned())
             .AddColumn(new TableColumn("Max S\n[grey]LUFS[/]").RightAligned())
             .AddColumn(new TableColumn("Peak\n[grey]dBFS[/]").RightAligned())
-            .AddColumn(new TableColumn("True peak\n[grey]dBTP[/]").RightAligned());
+            .AddColumn(new TableColumn("True peak\n[grey]dBTP[/]").RightAligned())
+            .AddColumn(new TableColumn("PLR\n[grey]dB[/]").RightAligned())
+            .AddColumn(new TableColumn("DR").RightAligned())
+            .AddColumn(new TableColumn("Corr").RightAligned())
+            .AddColumn(new TableColumn("Clips").RightAligned())
+            .AddColumn("Mix");
 
         foreach (var album in tracks.GroupBy(t => t.Album))
         {
@@ -52,6 +57,11 @@ internal static class ResultTable
             new Markup(Number(track.Loudness?.ShortTermMaxLufs)),
             new Markup(Number(track.Peaks?.SamplePeakDbfs)),
             new Markup(TruePeak(track.Peaks?.TruePeakDbtp)),
+            new Markup(Number(track.Dynamics?.PeakToLoudnessRatioDb)),
+            new Markup(track.Dynamics?.DrScore is { } dr ? dr.ToString(CultureInfo.InvariantCulture) : "[grey]—[/]"),
+            new Markup(Correlation(track.Stereo)),
+            new Markup(Clips(track.Clipping)),
+            new Markup(Readiness(track.MixReadiness)),
         ];
     }
 
@@ -64,6 +74,27 @@ internal static class ResultTable
         : "—";
 
     private static string Number(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "[grey]—[/]";
+
+    // Correlation to two places; phase trouble in red, as it breaks mono playback.
+    private static string Correlation(StereoReport? stereo) => stereo?.Correlation is not { } c
+        ? "[grey]—[/]"
+        : stereo.PhaseTrouble ? $"[red]{c.ToString("0.00", CultureInfo.InvariantCulture)}[/]" : c.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Clips(ClippingReport? clipping) => clipping is null
+        ? "[grey]—[/]"
+        : clipping.ClippedRuns > 0 ? $"[yellow]{clipping.ClippedRuns.ToString(CultureInfo.InvariantCulture)}[/]" : "0";
+
+    // The names of the failed pre-mastering checks, or "ready".
+    private static string Readiness(MixReadinessReport? readiness)
+    {
+        if (readiness is null)
+        {
+            return "[grey]—[/]";
+        }
+
+        var failed = readiness.Checks.Where(c => c.Pass == false).Select(c => c.Name).ToArray();
+        return failed.Length == 0 ? "[green]ready[/]" : $"[yellow]{Markup.Escape(string.Join(" ", failed))}[/]";
+    }
 
     // Above -1 dBTP most streaming services' encoders risk clipping: flag it.
     private static string TruePeak(double? value) => value is > -1.0 ? $"[yellow]{Number(value)}[/]" : Number(value);

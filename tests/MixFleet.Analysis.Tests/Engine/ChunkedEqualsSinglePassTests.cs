@@ -24,6 +24,7 @@ public sealed class ChunkedEqualsSinglePassTests
         var channels = random.Next(1, 7);
         var seconds = 0.2 + (random.NextDouble() * 12);
         var signal = RandomSignal(random, channels, sampleRate, seconds);
+        AddDefects(random, signal);
         var chunkSegments = random.Next(1, 700);
         var parallelism = random.Next(1, 5);
 
@@ -43,6 +44,38 @@ public sealed class ChunkedEqualsSinglePassTests
         {
             Assert.Equal(single.Loudness.BlockEnergies[i], chunked.Loudness.BlockEnergies[i], Math.Abs(single.Loudness.BlockEnergies[i]) * 1e-9);
         }
+
+        AssertTrackMetricsEqual(single, chunked, context);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 2)]
+    [InlineData(33, 3)]
+    [InlineData(299, 2)]
+    public async Task DefectsAcrossChunkBoundaries_MergeExactly(int chunkSegments, int parallelism)
+    {
+        // Clipped runs, digital silence and a polarity flip placed across 10 ms boundaries, at 44.1 kHz (odd 100 ms grid
+        // is not needed: 4410 frames) and with a long clipped run spanning several small chunks.
+        const int rate = 44_100;
+        var left = Signals.Concat(Signals.Silence(rate, 0.3), Signals.Sine(rate, 220, -6, 4.2, 90), Signals.Silence(rate, 0.2));
+        var right = (float[])left.Clone();
+        Array.Fill(left, 1f, 22_000, 1_500);
+        Array.Fill(right, -1f, 44_095, 3);
+        Array.Clear(left, 60_000, 900);
+        Array.Clear(right, 60_000, 900);
+        for (var i = 100_000; i < 150_000; i++)
+        {
+            right[i] = -right[i];
+        }
+
+        float[][] channels = [left, right];
+        var single = await AnalyzeAsync(channels, rate, segments: 600, parallelism: 1);
+        var chunked = await AnalyzeAsync(channels, rate, chunkSegments, parallelism);
+
+        Assert.Equal(2, single.Clipping!.ClippedRuns);
+        Assert.Equal(1, single.Silence!.Dropouts);
+        AssertTrackMetricsEqual(single, chunked, $"defects, chunks of {chunkSegments * 10} ms");
     }
 
     [Fact]
@@ -88,6 +121,90 @@ public sealed class ChunkedEqualsSinglePassTests
         }
 
         return result;
+    }
+
+    private static void AddDefects(Random random, float[][] signal)
+    {
+        // Some seeds get a clipped stretch and a digital-silence stretch at random places, so runs cross chunk edges.
+        var frames = signal[0].Length;
+        if (random.Next(2) == 0 && frames > 10)
+        {
+            var start = random.Next(frames);
+            var length = Math.Min(frames - start, random.Next(1, 5_000));
+            foreach (var x in signal)
+            {
+                Array.Fill(x, 1f, start, length);
+            }
+        }
+
+        if (random.Next(2) == 0 && frames > 10)
+        {
+            var start = random.Next(frames);
+            var length = Math.Min(frames - start, random.Next(1, 20_000));
+            foreach (var x in signal)
+            {
+                Array.Clear(x, start, length);
+            }
+        }
+    }
+
+    /// <summary>Every metric beyond loudness and peaks: numbers within 1e-6, flags and counts exactly.</summary>
+    private static void AssertTrackMetricsEqual(TrackAnalysis single, TrackAnalysis chunked, string context)
+    {
+        var (a, b) = (single.Dynamics!, chunked.Dynamics!);
+        Assert.Equal(a.DrScore, b.DrScore);
+        AssertAllClose(a.ChannelDr, b.ChannelDr, context + " DR");
+        AssertClose(a.CrestFactorDb, b.CrestFactorDb, context + " crest");
+        AssertClose(a.PeakToLoudnessRatioDb, b.PeakToLoudnessRatioDb, context + " PLR");
+        AssertAllClose(a.ShortTermLufsPerSecond, b.ShortTermLufsPerSecond, context + " short-term");
+
+        var (c, d) = (single.Clipping!, chunked.Clipping!);
+        Assert.Equal(c.ClippedRuns, d.ClippedRuns);
+        Assert.Equal(c.LongestRunSamples, d.LongestRunSamples);
+        Assert.Equal(c.Runs, d.Runs);
+        Assert.Equal(c.InterSampleOvers, d.InterSampleOvers);
+        AssertAllClose([.. c.DcOffset.Select(v => (double?)v)], [.. d.DcOffset.Select(v => (double?)v)], context + " DC");
+
+        Assert.Equal(single.Silence!.LeadingSeconds, chunked.Silence!.LeadingSeconds);
+        Assert.Equal(single.Silence.TrailingSeconds, chunked.Silence.TrailingSeconds);
+        Assert.Equal(single.Silence.Dropouts, chunked.Silence.Dropouts);
+        Assert.Equal(single.Silence.LongestDropoutSeconds, chunked.Silence.LongestDropoutSeconds);
+        Assert.Equal(single.Silence.DropoutStartsSeconds, chunked.Silence.DropoutStartsSeconds);
+
+        Assert.Equal(single.Stereo is null, chunked.Stereo is null);
+        if (single.Stereo is { } s && chunked.Stereo is { } t)
+        {
+            AssertClose(s.Correlation, t.Correlation, context + " correlation");
+            AssertClose(s.WorstWindowCorrelation, t.WorstWindowCorrelation, context + " worst window");
+            AssertClose(s.WorstWindowStartSeconds, t.WorstWindowStartSeconds, context + " worst window start");
+            AssertClose(s.WidthDb, t.WidthDb, context + " width");
+            AssertClose(s.MonoFoldDownLufs, t.MonoFoldDownLufs, context + " fold-down");
+            AssertClose(s.MonoFoldDownLossDb, t.MonoFoldDownLossDb, context + " fold-down loss");
+            AssertClose(s.BalanceDb, t.BalanceDb, context + " balance");
+            Assert.Equal(s.PhaseTrouble, t.PhaseTrouble);
+        }
+
+        var (p, q) = (single.Spectrum!, chunked.Spectrum!);
+        Assert.Equal(p.FramesMeasured, q.FramesMeasured);
+        AssertAllClose([.. p.Bands.Select(x => (double?)x.Share)], [.. q.Bands.Select(x => (double?)x.Share)], context + " bands");
+        AssertClose(p.TiltDbPerOctave, q.TiltDbPerOctave, context + " tilt");
+        Assert.Equal(p.Muddy, q.Muddy);
+        Assert.Equal(p.Harsh, q.Harsh);
+
+        Assert.Equal(single.BitDepth, chunked.BitDepth);
+        Assert.Equal(single.Streaming!.Select(g => g.PeakLimited), chunked.Streaming!.Select(g => g.PeakLimited));
+        AssertAllClose([.. single.Streaming!.Select(g => g.GainDb)], [.. chunked.Streaming!.Select(g => g.GainDb)], context + " streaming");
+        Assert.Equal(single.MixReadiness!.Checks.Select(x => x.Pass), chunked.MixReadiness!.Checks.Select(x => x.Pass));
+        AssertAllClose([.. single.MixReadiness.Checks.Select(x => x.Measured)], [.. chunked.MixReadiness.Checks.Select(x => x.Measured)], context + " readiness");
+    }
+
+    private static void AssertAllClose(IReadOnlyList<double?> expected, IReadOnlyList<double?> actual, string context)
+    {
+        Assert.True(expected.Count == actual.Count, $"{context}: {expected.Count} vs {actual.Count} values");
+        for (var i = 0; i < expected.Count; i++)
+        {
+            AssertClose(expected[i], actual[i], $"{context} [{i}]");
+        }
     }
 
     private static void AssertClose(double? expected, double? actual, string context)

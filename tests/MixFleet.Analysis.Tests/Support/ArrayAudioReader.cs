@@ -3,17 +3,17 @@ using MixFleet.Audio;
 namespace MixFleet.Analysis.Tests.Support;
 
 /// <summary>An in-memory reader over planar arrays, for testing the engine without any container.</summary>
-internal sealed class ArrayAudioReader(float[][] channels, int sampleRate, ChannelLayout? layout = null) : IAudioReader
+internal sealed class ArrayAudioReader(float[][] channels, int sampleRate, ChannelLayout? layout = null, string codec = "pcm_f32le", int bitDepth = 32) : IAudioReader
 {
     private int _position;
 
     public AudioStreamInfo Info { get; } = new()
     {
         Container = "memory",
-        Codec = "pcm_f32le",
+        Codec = codec,
         SampleRate = sampleRate,
         Channels = channels.Length,
-        BitDepth = 32,
+        BitDepth = bitDepth,
         Layout = layout ?? ChannelLayout.Default(channels.Length),
         TotalFrames = channels[0].Length,
     };

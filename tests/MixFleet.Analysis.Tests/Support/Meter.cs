@@ -7,9 +7,9 @@ namespace MixFleet.Analysis.Tests.Support;
 /// <summary>Runs the engine over synthesized channels.</summary>
 internal static class Meter
 {
-    public static TrackAnalysis Analyze(float[][] channels, int sampleRate = 48_000, ChannelLayout? layout = null, AnalysisOptions? options = null)
+    public static TrackAnalysis Analyze(float[][] channels, int sampleRate = 48_000, ChannelLayout? layout = null, AnalysisOptions? options = null, string codec = "pcm_f32le", int bitDepth = 32)
     {
-        using var reader = new ArrayAudioReader(channels, sampleRate, layout);
+        using var reader = new ArrayAudioReader(channels, sampleRate, layout, codec, bitDepth);
         using var budget = new CpuBudget(2);
         return new TrackAnalyzer(options ?? AnalysisOptions.Default, budget).AnalyzeAsync(reader).GetAwaiter().GetResult();
     }

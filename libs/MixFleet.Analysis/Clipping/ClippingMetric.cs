@@ -1,0 +1,182 @@
+using MixFleet.Analysis.Dsp;
+using MixFleet.Analysis.Engine;
+using MixFleet.Analysis.Peaks;
+
+namespace MixFleet.Analysis.Clipping;
+
+/// <summary>
+/// Clipping as a chunk metric: runs of at least <see cref="MinRunSamples"/> consecutive samples with
+/// |x| ≥ <see cref="FullScale"/> (per channel; runs crossing a chunk boundary are joined in the merge), inter-sample
+/// overs (interpolated values above 1.0 with the true-peak filter, history from the pre-roll), and DC offset.
+/// </summary>
+/// <remarks>
+/// <see cref="FullScale"/> is one 16-bit step below 1.0 (32767/32768), so the largest positive code of 16- and 24-bit
+/// PCM and anything beyond counts; a 24-bit mix peaking between -0.0003 dBFS and 0 dBFS counts too, which is clipping
+/// in practice. Three samples is the run length common clip detectors use: a single full-scale sample is often a
+/// legitimate peak. Overs are counted at the oversampled rate (×4 below 96 kHz); the interpolator is skipped where
+/// the 12 samples it reads cannot exceed 1.0 (|x| ≤ 1/Σ|h|). Unlike the true peak, the count does not flush the
+/// filter past the track's end.
+/// </remarks>
+public sealed class ClippingMetric(int sampleRate) : IChunkMetric<ClippingPartial, ClippingResult>
+{
+    /// <summary>Smallest |x| that counts as full scale.</summary>
+    public const float FullScale = 32767f / 32768f;
+
+    /// <summary>Shortest run reported as clipping.</summary>
+    public const int MinRunSamples = 3;
+
+    /// <summary>Most runs listed with their position.</summary>
+    public const int MaxPositions = 100;
+
+    private const int Block = 256;
+    private const int OversBlock = 4096;
+    private readonly float[][] _phases = TruePeakFilter.PhasesFor(TruePeakFilter.OversamplingFactor(sampleRate));
+    private readonly float _quiet = 1f / TruePeakFilter.GainBound(TruePeakFilter.OversamplingFactor(sampleRate));
+    private readonly TruePeakInterpolator _interpolator = new(sampleRate);
+
+    /// <inheritdoc />
+    public ClippingPartial Measure(AudioChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        var runs = new RunPartial[chunk.Channels];
+        var overs = new long[chunk.Channels];
+        var sums = new double[chunk.Channels];
+        for (var c = 0; c < chunk.Channels; c++)
+        {
+            var x = chunk.Samples(c);
+            runs[c] = Runs(x, chunk.StartFrame);
+            overs[c] = CountOvers(chunk.WithPreRoll(c), chunk.PreRollFrames);
+            sums[c] = VectorSums.Sum(x);
+        }
+
+        return new ClippingPartial(runs, overs, sums, chunk.Frames);
+    }
+
+    /// <inheritdoc />
+    public ClippingResult Merge(IReadOnlyList<ClippingPartial> partials)
+    {
+        ArgumentNullException.ThrowIfNull(partials);
+        var channels = partials.Count == 0 ? 0 : partials[0].Runs.Length;
+        var frames = partials.Sum(p => (long)p.Frames);
+        long count = 0;
+        long longest = 0;
+        var positions = new List<ClippedRun>();
+        var dc = new double[channels];
+        for (var c = 0; c < channels; c++)
+        {
+            var runs = RunJoiner.Join(partials.Select(p => p.Runs[c]), MinRunSamples);
+            count += runs.Count;
+            longest = Math.Max(longest, runs.Count == 0 ? 0 : runs.Max(r => r.Length));
+            positions.AddRange(runs.Take(MaxPositions).Select(r => new ClippedRun(c, (double)r.Start / sampleRate, r.Length)));
+            dc[c] = frames > 0 ? partials.Sum(p => p.Sums[c]) / frames : 0;
+        }
+
+        return new ClippingResult
+        {
+            ClippedRuns = count,
+            LongestRunSamples = longest,
+            Runs = [.. positions.OrderBy(r => r.StartSeconds).ThenBy(r => r.Channel).Take(MaxPositions)],
+            InterSampleOvers = partials.Sum(p => p.Overs.Sum()),
+            DcOffset = dc,
+        };
+    }
+
+    private static RunPartial Runs(ReadOnlySpan<float> x, long startFrame)
+    {
+        var builder = new RunBuilder(startFrame, x.Length, MinRunSamples);
+        var runStart = -1;
+        var i = 0;
+        while (i < x.Length)
+        {
+            // Skip whole blocks below full scale: the common case costs one vectorised max per block.
+            if (runStart < 0 && (i % Block) == 0 && SamplePeakMeter.MaxAbs(x.Slice(i, Math.Min(Block, x.Length - i))) < FullScale)
+            {
+                i += Block;
+                continue;
+            }
+
+            var clipped = MathF.Abs(x[i]) >= FullScale;
+            if (clipped && runStart < 0)
+            {
+                runStart = i;
+            }
+            else if (!clipped && runStart >= 0)
+            {
+                builder.Add(runStart, i - runStart);
+                runStart = -1;
+            }
+
+            i++;
+        }
+
+        if (runStart >= 0)
+        {
+            builder.Add(runStart, x.Length - runStart);
+        }
+
+        return builder.Build();
+    }
+
+    // Blocks whose true peak (the vectorised interpolator, unchanged) stays at or below 1.0 hold no overs: only the
+    // rest are counted output by output.
+    private long CountOvers(ReadOnlySpan<float> all, int preRoll)
+    {
+        const int history = TruePeakInterpolator.History;
+        long overs = 0;
+        for (var start = preRoll; start < all.Length; start += OversBlock)
+        {
+            var end = Math.Min(all.Length, start + OversBlock);
+            if (_interpolator.MaxAbs(all[(start - history)..end], 1f) > 1f)
+            {
+                overs += Overs(all[..end], start);
+            }
+        }
+
+        return overs;
+    }
+
+    private long Overs(ReadOnlySpan<float> all, int preRoll)
+    {
+        if (_phases.Length == 0)
+        {
+            long n = 0;
+            foreach (var v in all[preRoll..])
+            {
+                n += MathF.Abs(v) > 1f ? 1 : 0;
+            }
+
+            return n;
+        }
+
+        const int history = TruePeakFilter.Taps - 1;
+        long overs = 0;
+        var lastLoud = int.MinValue;
+        for (var p = preRoll - history; p < all.Length; p++)
+        {
+            if (MathF.Abs(all[p]) > _quiet)
+            {
+                lastLoud = p;
+            }
+
+            // The output at p reads all[p-11..p]; nothing loud in it means nothing can exceed 1.0.
+            if (p < preRoll || p - lastLoud > history)
+            {
+                continue;
+            }
+
+            var window = all.Slice(p - history, TruePeakFilter.Taps);
+            foreach (var phase in _phases)
+            {
+                var y = 0f;
+                for (var k = 0; k < TruePeakFilter.Taps; k++)
+                {
+                    y += phase[k] * window[k];
+                }
+
+                overs += MathF.Abs(y) > 1f ? 1 : 0;
+            }
+        }
+
+        return overs;
+    }
+}

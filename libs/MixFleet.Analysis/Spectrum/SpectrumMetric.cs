@@ -1,0 +1,194 @@
+using MixFleet.Analysis.Engine;
+
+namespace MixFleet.Analysis.Spectrum;
+
+/// <summary>
+/// Long-term spectrum as a chunk metric. Frames of N samples (Hann window, no overlap) lie on a global grid and are
+/// defined by where they END: frame k covers track frames [k·N, (k+1)·N) and is measured by the chunk holding its last
+/// frame, reading its start from the pre-roll (N ≤ pre-roll, chosen so). A trailing frame the track does not fill is
+/// not measured. The same frames are measured whatever the chunking, so the power sums merge exactly.
+/// </summary>
+/// <remarks>
+/// Channels are summed as power (their spectra are added, not the signals). The reference curve for the tonal flags
+/// is pink noise, equal energy per octave — the conventional "mix to pink" reference; commercial mixes average slightly
+/// darker (Pestana, Ma, Reiss, Barbosa, Black: "Spectral characteristics of popular commercial recordings 1950–2010",
+/// AES 135th Convention, 2013), which is why the flags need several dB of excess.
+/// </remarks>
+public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResult>
+{
+    /// <summary>Low-mid excess over the mids (per octave, relative to pink) that counts as muddy.</summary>
+    public const double MuddyExcessDb = 6;
+
+    /// <summary>Upper-mid excess over the mids (per octave, relative to pink) that counts as harsh.</summary>
+    public const double HarshExcessDb = 3;
+
+    /// <summary>Longest FFT frame used.</summary>
+    public const int MaxFrameLength = 8192;
+
+    private static readonly (string Name, double Low, double High)[] BandEdges =
+    [
+        ("sub", 20, 60), ("low", 60, 250), ("lowMid", 250, 500), ("mid", 500, 2_000),
+        ("highMid", 2_000, 6_000), ("presence", 6_000, 10_000), ("air", 10_000, 20_000),
+    ];
+
+    private readonly int _sampleRate;
+    private readonly int _n;
+    private readonly float[] _window;
+    private readonly Radix2Fft _fft;
+
+    /// <summary>Creates the metric; the frame length is the largest power of two within the pre-roll and <see cref="MaxFrameLength"/>.</summary>
+    public SpectrumMetric(int sampleRate, int preRollFrames)
+    {
+        _sampleRate = sampleRate;
+        _n = 1 << (int)Math.Log2(Math.Clamp(preRollFrames, 16, MaxFrameLength));
+        _fft = new Radix2Fft(_n);
+        _window = new float[_n];
+        for (var i = 0; i < _n; i++)
+        {
+            _window[i] = (float)(0.5 - (0.5 * Math.Cos(2 * Math.PI * i / _n)));
+        }
+    }
+
+    /// <summary>FFT frame length in samples.</summary>
+    public int FrameLength => _n;
+
+    /// <inheritdoc />
+    public SpectrumPartial Measure(AudioChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        if (chunk.PreRollFrames < _n)
+        {
+            throw new ArgumentException($"The spectrum needs {_n} frames of pre-roll, the chunk has {chunk.PreRollFrames}.", nameof(chunk));
+        }
+
+        var power = new double[(_n / 2) + 1];
+        var re = new double[_n];
+        var im = new double[_n];
+        var frames = 0;
+
+        // Frames ending in (StartFrame, StartFrame + Frames]: end = k·N.
+        var end = chunk.StartFrame + chunk.Frames;
+        for (var k = (chunk.StartFrame / _n) + 1; k * _n <= end; k++)
+        {
+            var from = (int)((k * _n) - _n - chunk.StartFrame + chunk.PreRollFrames);
+
+            // Two channels per complex transform: z = a + i·b, then A[k] = (Z[k] + Z*[N−k])/2, B[k] = (Z[k] − Z*[N−k])/2i.
+            for (var c = 0; c < chunk.Channels; c += 2)
+            {
+                var a = chunk.WithPreRoll(c).Slice(from, _n);
+                var b = c + 1 < chunk.Channels ? chunk.WithPreRoll(c + 1).Slice(from, _n) : default;
+                for (var i = 0; i < _n; i++)
+                {
+                    re[i] = a[i] * _window[i];
+                    im[i] = b.IsEmpty ? 0 : b[i] * _window[i];
+                }
+
+                _fft.Forward(re, im);
+                for (var bin = 0; bin < power.Length; bin++)
+                {
+                    var mirror = (_n - bin) & (_n - 1);
+                    double zr = re[bin], zi = im[bin], mr = re[mirror], mi = -im[mirror];
+                    double ar = (zr + mr) / 2, ai = (zi + mi) / 2, br = (zi - mi) / 2, bi = -(zr - mr) / 2;
+                    power[bin] += (ar * ar) + (ai * ai) + (br * br) + (bi * bi);
+                }
+            }
+
+            frames++;
+        }
+
+        return new SpectrumPartial(power, frames);
+    }
+
+    /// <inheritdoc />
+    public SpectrumResult Merge(IReadOnlyList<SpectrumPartial> partials)
+    {
+        ArgumentNullException.ThrowIfNull(partials);
+        var power = new double[(_n / 2) + 1];
+        foreach (var p in partials)
+        {
+            for (var b = 0; b < power.Length; b++)
+            {
+                power[b] += p.Power[b];
+            }
+        }
+
+        var nyquist = _sampleRate / 2.0;
+        var total = power.Skip(1).Sum();
+        var bands = new List<SpectrumBand>();
+        foreach (var (name, low, high) in BandEdges)
+        {
+            // The edge bands take everything beyond them: sub from the first bin above DC, air up to Nyquist.
+            var energy = Energy(power, name == "sub" ? 0 : low, name == "air" ? double.MaxValue : high);
+            var share = total > 0 ? energy / total : 0;
+            bands.Add(new SpectrumBand(name, low, Math.Min(high, nyquist), share, share > 0 ? 10 * Math.Log10(share) : null));
+        }
+
+        return new SpectrumResult
+        {
+            Bands = bands,
+            TiltDbPerOctave = Tilt(power),
+            Muddy = Excess(bands, "lowMid") > MuddyExcessDb,
+            Harsh = Excess(bands, "highMid") > HarshExcessDb,
+            FramesMeasured = partials.Sum(p => (long)p.Frames),
+            FrameLength = _n,
+        };
+    }
+
+    // A band's level per octave minus the mids' level per octave: 0 dB for pink noise (the reference curve).
+    private static double? Excess(List<SpectrumBand> bands, string name)
+    {
+        var band = bands.Single(b => b.Name == name);
+        var mid = bands.Single(b => b.Name == "mid");
+        if (band.Share <= 0 || mid.Share <= 0 || band.HighHz <= band.LowHz)
+        {
+            return null;
+        }
+
+        return (10 * Math.Log10(band.Share / Math.Log2(band.HighHz / band.LowHz))) - (10 * Math.Log10(mid.Share / Math.Log2(mid.HighHz / mid.LowHz)));
+    }
+
+    private double Energy(double[] power, double low, double high)
+    {
+        var sum = 0.0;
+        for (var b = 1; b < power.Length; b++)
+        {
+            var f = (double)b * _sampleRate / _n;
+            if (f >= low && f < high)
+            {
+                sum += power[b];
+            }
+        }
+
+        return sum;
+    }
+
+    // Least-squares slope of the octave-band levels (centres 63 Hz·2^i up to 16 kHz, upper edge below 0.9·Nyquist
+    // to stay out of the converters' anti-alias roll-off) against the octave number.
+    private double? Tilt(double[] power)
+    {
+        var points = new List<(double X, double Y)>();
+        for (var i = 0; ; i++)
+        {
+            var centre = 62.5 * Math.Pow(2, i);
+            if (centre > 16_000 || centre * Math.Sqrt(2) > 0.45 * _sampleRate)
+            {
+                break;
+            }
+
+            var energy = Energy(power, centre / Math.Sqrt(2), centre * Math.Sqrt(2));
+            if (energy > 0)
+            {
+                points.Add((i, 10 * Math.Log10(energy)));
+            }
+        }
+
+        if (points.Count < 2)
+        {
+            return null;
+        }
+
+        var mx = points.Average(p => p.X);
+        var my = points.Average(p => p.Y);
+        return points.Sum(p => (p.X - mx) * (p.Y - my)) / points.Sum(p => (p.X - mx) * (p.X - mx));
+    }
+}
