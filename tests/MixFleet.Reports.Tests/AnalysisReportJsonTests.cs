@@ -31,7 +31,7 @@ public sealed class AnalysisReportJsonTests
             Frames = 480_000,
             DualMono = false,
             Loudness = new LoudnessResult { IntegratedLufs = -14.0449, LoudnessRangeLu = 6.5, MomentaryMaxLufs = -9.1, ShortTermMaxLufs = -11.2, BlockEnergies = [], ShortTermEnergies = [] },
-            Peaks = new PeakResult { SamplePeak = 0.5, TruePeak = 1.0, ChannelSamplePeaks = [0.5, 0.5], ChannelTruePeaks = [1.0, 1.0] },
+            Peaks = new PeakResult { SamplePeak = 0.5, TruePeak = 1.0, ChannelSamplePeaks = [0.5, 0.5], ChannelTruePeaks = [1.0, 1.0], InterSampleOvers = 0 },
         };
         var report = new AnalysisReport { AnalyzerVersion = "1.2.3", Tracks = [TrackReportFactory.FromAnalysis("a/01.wav", "a", analysis)] };
 
@@ -67,7 +67,7 @@ public sealed class AnalysisReportJsonTests
             Frames = 100,
             DualMono = false,
             Loudness = new LoudnessResult { BlockEnergies = [], ShortTermEnergies = [] },
-            Peaks = new PeakResult { SamplePeak = 0, TruePeak = 0, ChannelSamplePeaks = [0, 0], ChannelTruePeaks = [0, 0] },
+            Peaks = new PeakResult { SamplePeak = 0, TruePeak = 0, ChannelSamplePeaks = [0, 0], ChannelTruePeaks = [0, 0], InterSampleOvers = 0 },
         };
 
         var track = JsonNode.Parse(ReportJson.Serialize(new AnalysisReport { AnalyzerVersion = "x", Tracks = [TrackReportFactory.FromAnalysis("s.wav", ".", analysis)] }))!["tracks"]![0]!;

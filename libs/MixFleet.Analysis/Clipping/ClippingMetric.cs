@@ -6,16 +6,15 @@ namespace MixFleet.Analysis.Clipping;
 
 /// <summary>
 /// Clipping as a chunk metric: runs of at least <see cref="MinRunSamples"/> consecutive samples with
-/// |x| ≥ <see cref="FullScale"/> (per channel; runs crossing a chunk boundary are joined in the merge), inter-sample
-/// overs (interpolated values above 1.0 with the true-peak filter, history from the pre-roll), and DC offset.
+/// |x| ≥ <see cref="FullScale"/> (per channel; runs crossing a chunk boundary are joined in the merge) and DC offset.
+/// Inter-sample overs are counted by the true-peak interpolator as it runs (<see cref="PeakMetric"/>) and filled in by
+/// <see cref="TrackMetrics"/>.
 /// </summary>
 /// <remarks>
 /// <see cref="FullScale"/> is one 16-bit step below 1.0 (32767/32768), so the largest positive code of 16- and 24-bit
 /// PCM and anything beyond counts; a 24-bit mix peaking between -0.0003 dBFS and 0 dBFS counts too, which is clipping
 /// in practice. Three samples is the run length common clip detectors use: a single full-scale sample is often a
-/// legitimate peak. Overs are counted at the oversampled rate (×4 below 96 kHz); the interpolator is skipped where
-/// the 12 samples it reads cannot exceed 1.0 (|x| ≤ 1/Σ|h|). Unlike the true peak, the count does not flush the
-/// filter past the track's end.
+/// legitimate peak.
 /// </remarks>
 public sealed class ClippingMetric(int sampleRate) : IChunkMetric<ClippingPartial, ClippingResult>
 {
@@ -29,27 +28,21 @@ public sealed class ClippingMetric(int sampleRate) : IChunkMetric<ClippingPartia
     public const int MaxPositions = 100;
 
     private const int Block = 256;
-    private const int OversBlock = 4096;
-    private readonly float[][] _phases = TruePeakFilter.PhasesFor(TruePeakFilter.OversamplingFactor(sampleRate));
-    private readonly float _quiet = 1f / TruePeakFilter.GainBound(TruePeakFilter.OversamplingFactor(sampleRate));
-    private readonly TruePeakInterpolator _interpolator = new(sampleRate);
 
     /// <inheritdoc />
     public ClippingPartial Measure(AudioChunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         var runs = new RunPartial[chunk.Channels];
-        var overs = new long[chunk.Channels];
         var sums = new double[chunk.Channels];
         for (var c = 0; c < chunk.Channels; c++)
         {
             var x = chunk.Samples(c);
             runs[c] = Runs(x, chunk.StartFrame);
-            overs[c] = CountOvers(chunk.WithPreRoll(c), chunk.PreRollFrames);
             sums[c] = VectorSums.Sum(x);
         }
 
-        return new ClippingPartial(runs, overs, sums, chunk.Frames);
+        return new ClippingPartial(runs, sums, chunk.Frames);
     }
 
     /// <inheritdoc />
@@ -76,7 +69,6 @@ public sealed class ClippingMetric(int sampleRate) : IChunkMetric<ClippingPartia
             ClippedRuns = count,
             LongestRunSamples = longest,
             Runs = [.. positions.OrderBy(r => r.StartSeconds).ThenBy(r => r.Channel).Take(MaxPositions)],
-            InterSampleOvers = partials.Sum(p => p.Overs.Sum()),
             DcOffset = dc,
         };
     }
@@ -115,68 +107,5 @@ public sealed class ClippingMetric(int sampleRate) : IChunkMetric<ClippingPartia
         }
 
         return builder.Build();
-    }
-
-    // Blocks whose true peak (the vectorised interpolator, unchanged) stays at or below 1.0 hold no overs: only the
-    // rest are counted output by output.
-    private long CountOvers(ReadOnlySpan<float> all, int preRoll)
-    {
-        const int history = TruePeakInterpolator.History;
-        long overs = 0;
-        for (var start = preRoll; start < all.Length; start += OversBlock)
-        {
-            var end = Math.Min(all.Length, start + OversBlock);
-            if (_interpolator.MaxAbs(all[(start - history)..end], 1f) > 1f)
-            {
-                overs += Overs(all[..end], start);
-            }
-        }
-
-        return overs;
-    }
-
-    private long Overs(ReadOnlySpan<float> all, int preRoll)
-    {
-        if (_phases.Length == 0)
-        {
-            long n = 0;
-            foreach (var v in all[preRoll..])
-            {
-                n += MathF.Abs(v) > 1f ? 1 : 0;
-            }
-
-            return n;
-        }
-
-        const int history = TruePeakFilter.Taps - 1;
-        long overs = 0;
-        var lastLoud = int.MinValue;
-        for (var p = preRoll - history; p < all.Length; p++)
-        {
-            if (MathF.Abs(all[p]) > _quiet)
-            {
-                lastLoud = p;
-            }
-
-            // The output at p reads all[p-11..p]; nothing loud in it means nothing can exceed 1.0.
-            if (p < preRoll || p - lastLoud > history)
-            {
-                continue;
-            }
-
-            var window = all.Slice(p - history, TruePeakFilter.Taps);
-            foreach (var phase in _phases)
-            {
-                var y = 0f;
-                for (var k = 0; k < TruePeakFilter.Taps; k++)
-                {
-                    y += phase[k] * window[k];
-                }
-
-                overs += MathF.Abs(y) > 1f ? 1 : 0;
-            }
-        }
-
-        return overs;
     }
 }

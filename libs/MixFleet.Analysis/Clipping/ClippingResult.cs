@@ -13,7 +13,7 @@ public sealed record ClippingResult
     public required IReadOnlyList<ClippedRun> Runs { get; init; }
 
     /// <summary>Oversampled (BS.1770-4 Annex 2 interpolator) values above 0 dBTP, over all channels.</summary>
-    public required long InterSampleOvers { get; init; }
+    public long InterSampleOvers { get; init; }
 
     /// <summary>Mean of each channel's samples (DC offset), linear full scale.</summary>
     public required IReadOnlyList<double> DcOffset { get; init; }

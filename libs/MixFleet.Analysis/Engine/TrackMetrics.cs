@@ -58,7 +58,8 @@ public sealed class TrackMetrics
     public TrackAnalysis Merge(IReadOnlyList<ChunkPartial> partials, long frames)
     {
         ArgumentNullException.ThrowIfNull(partials);
-        var loudness = _loudness.Merge([.. partials.Select(p => p.Loudness)]);
+        LoudnessPartial[] loudnessPartials = [.. partials.Select(p => p.Loudness)];
+        var loudness = _loudness.Merge(loudnessPartials);
         var peaks = _peaks.Merge([.. partials.Select(p => p.Peaks)]);
         var integrated = loudness.IntegratedLufs;
         var plr = peaks.TruePeakDbtp - integrated;
@@ -70,7 +71,8 @@ public sealed class TrackMetrics
         var stereo = _stereo?.Merge([.. partials.Select(p => p.Stereo!)]);
         if (stereo is not null)
         {
-            stereo = stereo with { MonoFoldDownLossDb = integrated - stereo.MonoFoldDownLufs };
+            var foldDown = _loudness.FoldDownLufs(loudnessPartials);
+            stereo = stereo with { MonoFoldDownLufs = foldDown, MonoFoldDownLossDb = integrated - foldDown };
         }
 
         var spectrum = _spectrum.Merge([.. partials.Select(p => p.Spectrum!)]);
@@ -84,7 +86,7 @@ public sealed class TrackMetrics
             Dynamics = dynamics,
             Stereo = stereo,
             Spectrum = spectrum,
-            Clipping = _clipping.Merge([.. partials.Select(p => p.Clipping!)]),
+            Clipping = _clipping.Merge([.. partials.Select(p => p.Clipping!)]) with { InterSampleOvers = peaks.InterSampleOvers },
             Silence = _silence.Merge([.. partials.Select(p => p.Silence!)]),
             BitDepth = _bitDepth.Merge([.. partials.Select(p => p.BitDepth!)]),
             Streaming = StreamingPreview.For(integrated, peaks.TruePeakDbtp),

@@ -53,9 +53,12 @@ public struct KWeightingFilter
         return sum;
     }
 
-    /// <summary>Filters two channels with the same coefficients in one loop; returns Σ y² of each.</summary>
+    /// <summary>
+    /// Filters two channels with the same coefficients in one loop; returns Σ y² of each and the cross term Σ y₁·y₂
+    /// (K-weighting is linear, so the cross term gives the loudness of the mono fold-down without filtering it again).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (double First, double Second) FilterPair(ref KWeightingFilter first, ref KWeightingFilter second, ReadOnlySpan<float> x, ReadOnlySpan<float> z)
+    public static (double First, double Second, double Cross) FilterPair(ref KWeightingFilter first, ref KWeightingFilter second, ReadOnlySpan<float> x, ReadOnlySpan<float> z)
     {
         if (z.Length != x.Length)
         {
@@ -65,7 +68,7 @@ public struct KWeightingFilter
         double b0 = first._b0, b1 = first._b1, b2 = first._b2, na1 = -first._a1, na2 = -first._a2, nc1 = -first._c1, nc2 = -first._c2;
         var s = first._state;
         var t = second._state;
-        double sum = 0.0, sumZ = 0.0;
+        double sum = 0.0, sumZ = 0.0, cross = 0.0;
         for (var i = 0; i < x.Length; i++)
         {
             double v = x[i];
@@ -76,13 +79,14 @@ public struct KWeightingFilter
             var q = Math.FusedMultiplyAdd(nc1, t.Y1, Math.FusedMultiplyAdd(nc2, t.Y2, p - (2 * t.U1) + t.U2));
             sum = Math.FusedMultiplyAdd(y, y, sum);
             sumZ = Math.FusedMultiplyAdd(q, q, sumZ);
+            cross = Math.FusedMultiplyAdd(y, q, cross);
             s = new State(v, s.X1, u, s.U1, y, s.Y1);
             t = new State(w, t.X1, p, t.U1, q, t.Y1);
         }
 
         first._state = s;
         second._state = t;
-        return (sum, sumZ);
+        return (sum, sumZ, cross);
     }
 
     /// <summary>Direct form I memory: the last two inputs, shelf outputs and high-pass outputs.</summary>

@@ -22,6 +22,7 @@ public sealed class LoudnessAccumulator
     private readonly KWeightingFilter[] _filters;
     private readonly long _firstSegment;
     private double[] _segments = new double[1024];
+    private double[] _foldDown = [];
     private long _frames;
 
     /// <summary>Creates the accumulator for a sample rate and the BS.1770 weight of each channel.</summary>
@@ -56,6 +57,12 @@ public sealed class LoudnessAccumulator
 
     /// <summary>The weighted energy sum of every segment completed so far (a trailing partial segment is left out).</summary>
     public ReadOnlySpan<double> CompletedSegments => _segments.AsSpan(0, (int)(SegmentOf(_frames) - _firstSegment));
+
+    /// <summary>
+    /// For a two-channel track: the energy of each completed segment of the mono fold-down (L+R)/2 played on both
+    /// speakers (weight 2), Σ((y_L + y_R)/2)²·2, from the same filtered samples. Empty for any other channel count.
+    /// </summary>
+    public ReadOnlySpan<double> CompletedFoldDownSegments => _foldDown.Length == 0 ? [] : _foldDown.AsSpan(0, CompletedSegments.Length);
 
     /// <summary>First frame of segment <paramref name="segment"/> at <paramref name="sampleRate"/>.</summary>
     public static long SegmentStart(long segment, int sampleRate) => segment * sampleRate / SegmentsPerSecond;
@@ -101,6 +108,11 @@ public sealed class LoudnessAccumulator
             Array.Resize(ref _segments, (int)Math.Max(last + 1 - _firstSegment, _segments.Length * 2L));
         }
 
+        if (_weights.Length == 2 && _foldDown.Length != _segments.Length)
+        {
+            Array.Resize(ref _foldDown, _segments.Length);
+        }
+
         for (var segment = SegmentOf(_frames); _frames < end; segment++)
         {
             var count = (int)(Math.Min(SegmentStart(segment + 1, _sampleRate), end) - _frames);
@@ -108,11 +120,15 @@ public sealed class LoudnessAccumulator
             var energy = 0.0;
             for (; c + 1 < _weights.Length; c += 2)
             {
-                var (first, second) = KWeightingFilter.FilterPair(
+                var (first, second, cross) = KWeightingFilter.FilterPair(
                     ref _filters[c], ref _filters[c + 1], channel(c).AsSpan(offset, count), channel(c + 1).AsSpan(offset, count));
 
                 // An LFE channel (weight 0) is still filtered so its state stays valid, but adds nothing.
                 energy += (_weights[c] * first) + (_weights[c + 1] * second);
+                if (_weights.Length == 2)
+                {
+                    _foldDown[segment - _firstSegment] += (first + second + (2 * cross)) / 2;
+                }
             }
 
             if (c < _weights.Length)

@@ -14,21 +14,42 @@ public sealed class LoudnessMetric(int sampleRate, IReadOnlyList<double> channel
         ArgumentNullException.ThrowIfNull(chunk);
         var accumulator = new LoudnessAccumulator(sampleRate, channelWeights, chunk.StartFrame);
         accumulator.Process(chunk);
-        return new LoudnessPartial(accumulator.CompletedSegments.ToArray());
+        return new LoudnessPartial(accumulator.CompletedSegments.ToArray(), accumulator.CompletedFoldDownSegments.ToArray());
     }
 
     /// <inheritdoc />
     public LoudnessResult Merge(IReadOnlyList<LoudnessPartial> partials)
     {
         ArgumentNullException.ThrowIfNull(partials);
-        var segments = new double[partials.Sum(p => p.Segments.Length)];
+        return LoudnessCalculator.Compute(Concat(partials, p => p.Segments), sampleRate);
+    }
+
+    /// <summary>
+    /// Integrated loudness of a stereo track folded to mono, (L+R)/2 on both speakers, from the cross terms the chunks
+    /// kept (K-weighting is linear: no second filter pass); null for other channel counts or when undefined.
+    /// </summary>
+    public double? FoldDownLufs(IReadOnlyList<LoudnessPartial> partials)
+    {
+        ArgumentNullException.ThrowIfNull(partials);
+        if (partials.Count == 0 || partials[0].FoldDownSegments.Length != partials[0].Segments.Length)
+        {
+            return null;
+        }
+
+        var segments = Concat(partials, p => p.FoldDownSegments);
+        return Gating.IntegratedLufs(LoudnessCalculator.Windows(segments, sampleRate, LoudnessCalculator.BlockSegments, LoudnessCalculator.BlockHopSegments));
+    }
+
+    private static double[] Concat(IReadOnlyList<LoudnessPartial> partials, Func<LoudnessPartial, double[]> select)
+    {
+        var all = new double[partials.Sum(p => select(p).Length)];
         var offset = 0;
         foreach (var partial in partials)
         {
-            partial.Segments.CopyTo(segments, offset);
-            offset += partial.Segments.Length;
+            select(partial).CopyTo(all, offset);
+            offset += select(partial).Length;
         }
 
-        return LoudnessCalculator.Compute(segments, sampleRate);
+        return all;
     }
 }

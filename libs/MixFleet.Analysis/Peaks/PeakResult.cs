@@ -15,6 +15,9 @@ public sealed record PeakResult
     /// <summary>Per-channel true peaks, linear.</summary>
     public required IReadOnlyList<double> ChannelTruePeaks { get; init; }
 
+    /// <summary>Interpolated values above full scale over all channels, at the oversampled rate (inter-sample overs).</summary>
+    public required long InterSampleOvers { get; init; }
+
     /// <summary>Sample peak in dBFS; null for digital silence.</summary>
     public double? SamplePeakDbfs => Decibels.FromAmplitudeOrNull(SamplePeak);
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -36,42 +37,67 @@ public sealed class TruePeakInterpolator
 
     /// <summary>
     /// The maximum of <paramref name="floor"/> and every interpolated value whose newest input is
-    /// <paramref name="signal"/>[<see cref="History"/>] or later. The first <see cref="History"/> samples are history only.
+    /// <paramref name="signal"/>[<see cref="History"/>] or later, and how many of those values exceed full scale
+    /// (inter-sample overs, counted at the oversampled rate). The first <see cref="History"/> samples are history only.
     /// </summary>
     /// <remarks>
-    /// A group of outputs is skipped when max|x| over its inputs times Σ|h| cannot exceed the maximum found so far:
-    /// |Σ hₖ·xₖ| ≤ Σ|hₖ|·max|x|. The result is identical to interpolating everything.
+    /// A group of outputs is skipped when max|x| over its inputs times Σ|h| can exceed neither the maximum found so far
+    /// nor 1.0: |Σ hₖ·xₖ| ≤ Σ|hₖ|·max|x|. Both results are identical to interpolating everything. Every output is one
+    /// fused multiply-add chain in tap order, in the vector and the scalar path alike, so an output's value does not
+    /// depend on where a chunk or group boundary falls.
     /// </remarks>
-    public float MaxAbs(ReadOnlySpan<float> signal, float floor)
+    public (float Max, long Overs) Measure(ReadOnlySpan<float> signal, float floor)
     {
-        if (_phases.Length == 0 || signal.Length <= History)
+        if (signal.Length <= History)
         {
-            return floor;
+            return (floor, 0);
         }
 
+        if (_phases.Length == 0)
+        {
+            // From 192 kHz, no oversampling (Annex 2): the samples are the reconstruction.
+            var fresh = signal[History..];
+            return (MathF.Max(floor, SamplePeakMeter.MaxAbs(fresh)), CountAbove(fresh));
+        }
+
+        long overs = 0;
         for (var start = History; start < signal.Length; start += Group)
         {
             var end = Math.Min(start + Group, signal.Length);
             var inputs = signal[(start - History)..end];
-            if (SamplePeakMeter.MaxAbs(inputs) * _gainBound <= floor)
+            if (SamplePeakMeter.MaxAbs(inputs) * _gainBound <= MathF.Min(floor, 1f))
             {
                 continue;
             }
 
-            floor = MathF.Max(floor, Interpolate(signal, start, end));
+            var (max, above) = Interpolate(signal, start, end);
+            floor = MathF.Max(floor, max);
+            overs += above;
         }
 
-        return floor;
+        return (floor, overs);
+    }
+
+    private static long CountAbove(ReadOnlySpan<float> samples)
+    {
+        long count = 0;
+        foreach (var x in samples)
+        {
+            count += MathF.Abs(x) > 1f ? 1 : 0;
+        }
+
+        return count;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private float Interpolate(ReadOnlySpan<float> signal, int start, int end)
+    private (float Max, long Overs) Interpolate(ReadOnlySpan<float> signal, int start, int end)
     {
         var max = 0f;
+        long overs = 0;
         var n = start;
         if (Vector256.IsHardwareAccelerated && _phases.Length == 4)
         {
-            (max, n) = Interpolate4(signal, start, end);
+            (max, overs, n) = Interpolate4(signal, start, end);
         }
 
         for (; n < end; n++)
@@ -82,23 +108,26 @@ public sealed class TruePeakInterpolator
                 var y = 0f;
                 for (var k = 0; k < TruePeakFilter.Taps; k++)
                 {
-                    y += phase[k] * window[k];
+                    y = MathF.FusedMultiplyAdd(phase[k], window[k], y);
                 }
 
                 max = MathF.Max(max, MathF.Abs(y));
+                overs += MathF.Abs(y) > 1f ? 1 : 0;
             }
         }
 
-        return max;
+        return (max, overs);
     }
 
     // Eight outputs at a time: each of the 12 shifted input vectors is loaded once and feeds all four phases.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (float Max, int Next) Interpolate4(ReadOnlySpan<float> signal, int start, int end)
+    private (float Max, long Overs, int Next) Interpolate4(ReadOnlySpan<float> signal, int start, int end)
     {
         ReadOnlySpan<Vector256<float>> c = _broadcast;
         ref var x = ref MemoryMarshal.GetReference(signal);
         var vmax = Vector256<float>.Zero;
+        var one = Vector256.Create(1f);
+        long overs = 0;
         var n = start;
         for (; n + Vector256<float>.Count <= end; n += Vector256<float>.Count)
         {
@@ -113,10 +142,22 @@ public sealed class TruePeakInterpolator
                 p3 = Vector256.FusedMultiplyAdd(c[(3 * TruePeakFilter.Taps) + k], v, p3);
             }
 
-            vmax = Vector256.Max(vmax, Vector256.Max(Vector256.Max(Vector256.Abs(p0), Vector256.Abs(p1)), Vector256.Max(Vector256.Abs(p2), Vector256.Abs(p3))));
+            var a0 = Vector256.Abs(p0);
+            var a1 = Vector256.Abs(p1);
+            var a2 = Vector256.Abs(p2);
+            var a3 = Vector256.Abs(p3);
+            var local = Vector256.Max(Vector256.Max(a0, a1), Vector256.Max(a2, a3));
+            vmax = Vector256.Max(vmax, local);
+            if (Vector256.GreaterThanAny(local, one))
+            {
+                overs += BitOperations.PopCount(Vector256.GreaterThan(a0, one).ExtractMostSignificantBits())
+                    + BitOperations.PopCount(Vector256.GreaterThan(a1, one).ExtractMostSignificantBits())
+                    + BitOperations.PopCount(Vector256.GreaterThan(a2, one).ExtractMostSignificantBits())
+                    + BitOperations.PopCount(Vector256.GreaterThan(a3, one).ExtractMostSignificantBits());
+            }
         }
 
-        return (MaxLane(vmax), n);
+        return (MaxLane(vmax), overs, n);
     }
 
     private static float MaxLane(Vector256<float> v)

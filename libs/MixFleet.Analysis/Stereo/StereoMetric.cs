@@ -9,8 +9,8 @@ namespace MixFleet.Analysis.Stereo;
 /// R² and L·R are kept per 100 ms sub-block on the global 10 ms grid (<see cref="LoudnessAccumulator.SegmentStart"/>,
 /// so odd rates work); a chunk adds its part of every sub-block it overlaps and the merge adds them, so the 3 s windows
 /// (30 sub-blocks) are exact whatever the chunking. M² and S² follow from them: M² = (L²+2LR+R²)/4, S² = (L²−2LR+R²)/4.
-/// The mono fold-down is K-weighted like the stereo loudness: (L+R)/2 measured by BS.1770 on both speakers (weight 2),
-/// so identical channels lose 0 LU, uncorrelated ones ≈3 LU and inverted ones everything.
+/// The mono fold-down loudness is not measured here: the loudness meter derives it from its K-weighted cross terms
+/// (<see cref="LoudnessMetric.FoldDownLufs"/>) and <see cref="TrackMetrics"/> fills it in.
 /// </summary>
 public sealed class StereoMetric(int sampleRate) : IChunkMetric<StereoPartial, StereoResult>
 {
@@ -28,8 +28,6 @@ public sealed class StereoMetric(int sampleRate) : IChunkMetric<StereoPartial, S
 
     /// <summary>Windows quieter than this (mean square per channel, -70 dBFS RMS) are not judged.</summary>
     public const double WindowGate = 1e-7;
-
-    private readonly LoudnessMetric _monoLoudness = new(sampleRate, [2.0]);
 
     /// <inheritdoc />
     public StereoPartial Measure(AudioChunk chunk)
@@ -58,8 +56,7 @@ public sealed class StereoMetric(int sampleRate) : IChunkMetric<StereoPartial, S
             first,
             [.. blocks.Select(b => b.L)],
             [.. blocks.Select(b => b.R)],
-            [.. blocks.Select(b => b.LR)],
-            _monoLoudness.Measure(FoldDown(chunk)));
+            [.. blocks.Select(b => b.LR)]);
     }
 
     /// <inheritdoc />
@@ -110,7 +107,6 @@ public sealed class StereoMetric(int sampleRate) : IChunkMetric<StereoPartial, S
 
         var mid = (sl + (2 * slr) + sr) / 4;
         var side = (sl - (2 * slr) + sr) / 4;
-        var mono = _monoLoudness.Merge([.. partials.Select(p => p.MonoFold)]).IntegratedLufs;
         var silentFold = mid <= 0 && sl + sr > 0;
         return new StereoResult
         {
@@ -118,7 +114,6 @@ public sealed class StereoMetric(int sampleRate) : IChunkMetric<StereoPartial, S
             WorstWindowCorrelation = worst,
             WorstWindowStartSeconds = worstStart,
             WidthDb = mid > 0 && side > 0 ? 10 * Math.Log10(side / mid) : null,
-            MonoFoldDownLufs = mono,
             BalanceDb = sl > 0 && sr > 0 ? 10 * Math.Log10(sl / sr) : null,
             PhaseTrouble = correlation < PhaseTroubleCorrelation || worst < PhaseTroubleWindowCorrelation || silentFold,
         };
@@ -143,18 +138,4 @@ public sealed class StereoMetric(int sampleRate) : IChunkMetric<StereoPartial, S
     }
 
     private long Start(long block) => LoudnessAccumulator.SegmentStart(block * SubBlockSegments, sampleRate);
-
-    private static AudioChunk FoldDown(AudioChunk chunk)
-    {
-        var mono = new AudioChunk(1, chunk.PreRollFrames, chunk.Frames) { Index = chunk.Index, StartFrame = chunk.StartFrame, Frames = chunk.Frames };
-        var target = mono.Storage(0);
-        var left = chunk.WithPreRoll(0);
-        var right = chunk.WithPreRoll(1);
-        for (var i = 0; i < left.Length; i++)
-        {
-            target[i] = 0.5f * (left[i] + right[i]);
-        }
-
-        return mono;
-    }
 }

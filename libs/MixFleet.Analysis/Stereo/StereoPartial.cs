@@ -1,5 +1,3 @@
-using MixFleet.Analysis.Loudness;
-
 namespace MixFleet.Analysis.Stereo;
 
 /// <summary>A chunk's stereo sums per 100 ms sub-block of the global grid, and its mono fold-down's loudness segments.</summary>
@@ -7,5 +5,4 @@ namespace MixFleet.Analysis.Stereo;
 /// <param name="LeftSquares">ΣL² per overlapped sub-block (the chunk's part of it).</param>
 /// <param name="RightSquares">ΣR² per overlapped sub-block.</param>
 /// <param name="Products">ΣL·R per overlapped sub-block.</param>
-/// <param name="MonoFold">Loudness segments of the fold-down (L+R)/2 played on both speakers.</param>
-public sealed record StereoPartial(long FirstBlock, double[] LeftSquares, double[] RightSquares, double[] Products, LoudnessPartial MonoFold);
+public sealed record StereoPartial(long FirstBlock, double[] LeftSquares, double[] RightSquares, double[] Products);
