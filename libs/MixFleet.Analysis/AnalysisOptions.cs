@@ -12,6 +12,13 @@ public sealed record AnalysisOptions
     /// </summary>
     public bool DualMono { get; init; }
 
+    /// <summary>
+    /// Measure only loudness (integrated, LRA, momentary and short-term maxima) and sample/true peak, with the streaming
+    /// preview derived from them: the fast path for a loudness gate. Dynamics, stereo, spectrum, clipping runs,
+    /// silence, bit depth and mix readiness are left out (null).
+    /// </summary>
+    public bool LoudnessOnly { get; init; }
+
     /// <summary>Frames decoded per read: large enough to amortise calls, small enough to stay in cache.</summary>
     public int BlockFrames { get; init; } = 16_384;
 

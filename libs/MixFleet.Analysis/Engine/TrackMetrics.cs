@@ -44,7 +44,9 @@ public sealed class TrackMetrics
     }
 
     /// <summary>Measures one chunk into its partial.</summary>
-    public ChunkPartial Measure(AudioChunk chunk) => new(_loudness.Measure(chunk), _peaks.Measure(chunk))
+    public ChunkPartial Measure(AudioChunk chunk) => _options.LoudnessOnly
+        ? new(_loudness.Measure(chunk), _peaks.Measure(chunk))
+        : new(_loudness.Measure(chunk), _peaks.Measure(chunk))
     {
         Dynamics = _dynamics.Measure(chunk),
         Clipping = _clipping.Measure(chunk),
@@ -62,6 +64,19 @@ public sealed class TrackMetrics
         var loudness = _loudness.Merge(loudnessPartials);
         var peaks = _peaks.Merge([.. partials.Select(p => p.Peaks)]);
         var integrated = loudness.IntegratedLufs;
+        if (_options.LoudnessOnly)
+        {
+            return new TrackAnalysis
+            {
+                Format = _info,
+                Frames = frames,
+                DualMono = _options.DualMono && _info.Channels == 1,
+                Loudness = loudness,
+                Peaks = peaks,
+                Streaming = StreamingPreview.For(integrated, peaks.TruePeakDbtp),
+            };
+        }
+
         var plr = peaks.TruePeakDbtp - integrated;
         var dynamics = _dynamics.Merge([.. partials.Select(p => p.Dynamics!)]) with
         {

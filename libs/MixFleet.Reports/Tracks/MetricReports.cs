@@ -84,5 +84,6 @@ internal static class MetricReports
 
     private static double? Db(double? value) => Round(value, 2);
 
-    private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
+    // + 0.0 turns a rounded -0 into 0, so a report never shows "-0".
+    private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) + 0.0 : null;
 }

@@ -72,5 +72,6 @@ public static class TrackReportFactory
         Isrc = tags.Isrc,
     };
 
-    private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
+    // + 0.0 turns a rounded -0 into 0, so a report never shows "-0".
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) + 0.0 : null;
 }

@@ -45,12 +45,17 @@ internal static class AnalyzeCommand
             Description = "Measure mono files as dual-mono (+3 dB, one signal on two speakers) instead of BS.1770's single channel.",
         };
 
+        var loudnessOnly = new Option<bool>("--loudness-only")
+        {
+            Description = "Measure only loudness, loudness range and peaks (the fast path for a loudness gate).",
+        };
+
         var command = new Command("analyze", "Measure loudness (EBU R128 / BS.1770-4), loudness range and true peak of local files.")
         {
-            paths, json, parallelism, dualMono,
+            paths, json, parallelism, dualMono, loudnessOnly,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(parallelism), parse.GetValue(dualMono)),
+            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(parallelism), parse.GetValue(dualMono), parse.GetValue(loudnessOnly)),
             output,
             error,
             cancellationToken));
@@ -79,7 +84,7 @@ internal static class AnalyzeCommand
         var jsonToStdout = request.JsonPath == "-";
         var errors = ConsoleFor(error);
         using var budget = new CpuBudget(request.Parallelism);
-        var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions { DualMono = request.DualMono }, budget);
+        var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions { DualMono = request.DualMono, LoudnessOnly = request.LoudnessOnly }, budget);
         var reports = errors.Profile.Capabilities.Interactive
             ? await errors.Progress()
                 .AutoClear(true)
@@ -149,5 +154,5 @@ internal static class AnalyzeCommand
         return console;
     }
 
-    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, int Parallelism, bool DualMono);
+    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, int Parallelism, bool DualMono, bool LoudnessOnly);
 }

@@ -106,4 +106,22 @@ public sealed class ClosedFormLoudnessTests
 
         Assert.Equal(new[] { 1.0, 1.0, 1.0, 0.0, 1.41, 1.41, 1.41, 1.41 }, ChannelWeights.For(layout));
     }
+
+    [Fact]
+    public void LoudnessOnly_GivesTheSameLoudnessAndPeaks_AndLeavesTheRestOut()
+    {
+        var signal = Copies(Concat(Sine(48_000, 1000, -20, 4), Sine(48_000, 300, -30, 4)));
+
+        var full = Meter.Analyze(signal);
+        var fast = Meter.Analyze(signal, options: new AnalysisOptions { LoudnessOnly = true });
+
+        Assert.Equal(full.Loudness.IntegratedLufs, fast.Loudness.IntegratedLufs);
+        Assert.Equal(full.Loudness.LoudnessRangeLu, fast.Loudness.LoudnessRangeLu);
+        Assert.Equal(full.Peaks.TruePeakDbtp, fast.Peaks.TruePeakDbtp);
+        Assert.NotNull(full.Spectrum);
+        Assert.Null(fast.Spectrum);
+        Assert.Null(fast.Dynamics);
+        Assert.Null(fast.Stereo);
+        Assert.NotNull(fast.Streaming);
+    }
 }
