@@ -14,7 +14,7 @@ namespace MixFleet.Benchmarks.Tools;
 /// <item><c>single-pass FILE</c>: the same kernels fed block by block in one pass, no chunks, no pre-roll: the
 /// reference the chunked engine must equal. Memory stays small at any length (one block plus the 10 ms segments).</item>
 /// </list>
-/// Both print one line: <c>I LRA Mmax Smax SamplePeak TruePeak</c> with four decimals.
+/// Both print one line: <c>I LRA Mmax Smax SamplePeak TruePeak</c> with four decimals, and GC figures on stderr.
 /// </summary>
 internal static class MeasureCommands
 {
@@ -43,6 +43,7 @@ internal static class MeasureCommands
         var options = AnalysisOptions.Default with { ChunkSegments = chunkSegments };
         var analysis = new TrackAnalyzer(options, budget).AnalyzeAsync(reader).GetAwaiter().GetResult();
         Print(analysis.Loudness, analysis.Peaks.SamplePeak, analysis.Peaks.TruePeak);
+        PrintGc();
         return 0;
     }
 
@@ -84,8 +85,15 @@ internal static class MeasureCommands
         }
 
         Print(LoudnessCalculator.Compute(accumulator.CompletedSegments, info.SampleRate), samplePeak, truePeak);
+        PrintGc();
         return 0;
     }
+
+    // On stderr, so scripts can keep reading the values line from stdout.
+    private static void PrintGc() =>
+        Console.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"gc: allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0.0} MB, collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, peak working set {Environment.WorkingSet / 1048576.0:0.0} MB"));
 
     private static void Print(LoudnessResult loudness, double samplePeak, double truePeak) =>
         Console.WriteLine(string.Create(
