@@ -41,10 +41,15 @@ i=0
 for file in "${files[@]}"; do
   i=$((i + 1))
   wav=$(printf '%s/wav/%03d.wav' "$tmp" "$i")
-  ffmpeg -hide_banner -loglevel error -nostdin -y -i "$file" -map 0:a:0 -c:a pcm_f32le -f wav "$wav"
+  if ! ffmpeg -hide_banner -loglevel error -nostdin -y -i "$file" -map 0:a:0 -c:a pcm_f32le -f wav "$wav" 2>"$tmp/decode.err"; then
+    echo "bench: skipped $file: ffmpeg cannot decode it ($(tail -1 "$tmp/decode.err"))" >&2
+    rm -f "$wav"
+    continue
+  fi
   printf '%s\t%s\n' "$wav" "$file" >>"$tmp/manifest.tsv"
 done
 
+[ -s "$tmp/manifest.tsv" ] || { echo "compare-references.sh: no file could be decoded" >&2; exit 1; }
 echo "bench: mixfleet (one run)" >&2
 status=0
 "$MIXFLEET" analyze "$tmp/wav" --json "$tmp/mixfleet.json" >/dev/null 2>"$tmp/mixfleet.err" || status=$?
@@ -84,7 +89,7 @@ header = (f"{'file':<34}{'dur s':>7} |{'I mf':>7}{'I ff':>8}{'I lg':>8}{'ΔI ff'
           f"{'TP mf':>7}{'TP ff':>7}{'TP lg':>7}{'ΔTP ff':>7}{'ΔTP lg':>7} |{'LRA mf':>7}{'LRA ff':>7}{'LRA lg':>7}")
 print(header)
 print("-" * len(header))
-worst = {"I ff": (0, ""), "I lg": (0, ""), "TP ff": (0, ""), "TP lg": (0, ""), "LRA ff": (0, ""), "LRA lg": (0, "")}
+worst = {key: None for key in ("I ff", "I lg", "TP ff", "TP lg", "LRA ff", "LRA lg")}
 for wav, source in names.items():
     name = os.path.relpath(source, os.path.commonpath(list(names.values())) if len(names) > 1 else os.path.dirname(source))
     short = name if len(name) <= 33 else "…" + name[-32:]
@@ -93,12 +98,15 @@ for wav, source in names.items():
         print(f"{short:<34} mixfleet error: {t and t['error']}")
         continue
     i_mf, lra_mf, tp_mf = t["loudness"]["integratedLufs"], t["loudness"]["loudnessRangeLu"], t["peaks"]["truePeakDbtp"]
+    if i_mf is None or tp_mf is None:
+        print(f"{short:<34} no integrated loudness or true peak (silence or < 400 ms)")
+        continue
     i_ff, lra_ff, tp_ff = ffmpeg[wav]
     i_lg, lra_lg, tp_lg = loudgain[os.path.basename(wav)]
     deltas = {"I ff": i_mf - i_ff, "I lg": i_mf - i_lg, "TP ff": tp_mf - tp_ff, "TP lg": tp_mf - tp_lg,
               "LRA ff": (lra_mf or 0) - lra_ff, "LRA lg": (lra_mf or 0) - lra_lg}
     for key, d in deltas.items():
-        if abs(d) > abs(worst[key][0]):
+        if worst[key] is None or abs(d) > abs(worst[key][0]):
             worst[key] = (d, short.strip())
     print(f"{short:<34}{t['format']['durationSeconds']:>7.1f} |{fmt(i_mf)}{fmt(i_ff, 8)}{fmt(i_lg, 8)}{deltas['I ff']:>+7.2f}{deltas['I lg']:>+7.2f} |"
           f"{fmt(tp_mf)}{fmt(tp_ff)}{fmt(tp_lg)}{deltas['TP ff']:>+7.2f}{deltas['TP lg']:>+7.2f} |{fmt(lra_mf)}{fmt(lra_ff)}{fmt(lra_lg)}")
@@ -106,7 +114,10 @@ print()
 total = sum(mixfleet[os.path.abspath(w)]["format"]["durationSeconds"] or 0 for w in names if os.path.abspath(w) in mixfleet)
 print(f"{len(names)} files, {total / 60:.1f} min of audio. mf = mixfleet, ff = ffmpeg ebur128, lg = loudgain (libebur128).")
 targets = {"I": 0.05, "TP": 0.2}
-for key, (d, name) in worst.items():
+for key, entry in worst.items():
+    if entry is None:
+        continue
+    d, name = entry
     metric = key.split()[0]
     verdict = "" if metric not in targets else ("  OK" if abs(d) <= targets[metric] else f"  over the {targets[metric]} target")
     print(f"worst |Δ{key}| = {abs(d):.3f} ({name}){verdict}")
