@@ -1,0 +1,102 @@
+using System.Globalization;
+using MixFleet.Analysis;
+using MixFleet.Analysis.Engine;
+using MixFleet.Analysis.Loudness;
+using MixFleet.Analysis.Peaks;
+using MixFleet.Audio;
+
+namespace MixFleet.Benchmarks.Tools;
+
+/// <summary>
+/// Measurement modes used by <c>bench/compare-ffmpeg.sh</c> (the CLI does not expose the chunk size):
+/// <list type="bullet">
+/// <item><c>engine FILE [CHUNK_SEGMENTS] [CORES]</c>: the chunked engine with a chosen chunk length (10 ms segments).</item>
+/// <item><c>single-pass FILE</c>: the same kernels fed block by block in one pass, no chunks, no pre-roll: the
+/// reference the chunked engine must equal. Memory stays small at any length (one block plus the 10 ms segments).</item>
+/// </list>
+/// Both print one line: <c>I LRA Mmax Smax SamplePeak TruePeak</c> with four decimals, and GC figures on stderr.
+/// </summary>
+internal static class MeasureCommands
+{
+    public static bool TryRun(string[] args, out int exitCode)
+    {
+        exitCode = 0;
+        switch (args)
+        {
+            case ["engine", var path, .. var rest]:
+                var segments = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : AnalysisOptions.Default.ChunkSegments;
+                var cores = rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 1;
+                exitCode = Engine(path, segments, cores);
+                return true;
+            case ["single-pass", var path]:
+                exitCode = SinglePass(path);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static int Engine(string path, int chunkSegments, int cores)
+    {
+        using var reader = new AudioDecoder().Open(path);
+        using var budget = new CpuBudget(cores);
+        var options = AnalysisOptions.Default with { ChunkSegments = chunkSegments };
+        var analysis = new TrackAnalyzer(options, budget).AnalyzeAsync(reader).GetAwaiter().GetResult();
+        Print(analysis.Loudness, analysis.Peaks.SamplePeak, analysis.Peaks.TruePeak);
+        PrintGc();
+        return 0;
+    }
+
+    private static int SinglePass(string path)
+    {
+        using var reader = new AudioDecoder().Open(path);
+        var info = reader.Info;
+        var history = TruePeakInterpolator.History;
+        var blockFrames = AnalysisOptions.Default.BlockFrames;
+        var block = new AudioBuffer(info.Channels, blockFrames);
+        var accumulator = new LoudnessAccumulator(info.SampleRate, ChannelWeights.For(info.Layout));
+        var interpolator = new TruePeakInterpolator(info.SampleRate);
+        var window = new float[info.Channels][];
+        var samplePeak = 0f;
+        var truePeak = 0f;
+        for (var c = 0; c < info.Channels; c++)
+        {
+            window[c] = new float[history + Math.Max(blockFrames, history)]; // zeros before the track, as the first chunk's pre-roll
+        }
+
+        while (reader.Read(block) > 0)
+        {
+            accumulator.Process(block);
+            for (var c = 0; c < info.Channels; c++)
+            {
+                var samples = block.Channel(c);
+                samplePeak = MathF.Max(samplePeak, SamplePeakMeter.MaxAbs(samples));
+                samples.CopyTo(window[c].AsSpan(history));
+                truePeak = interpolator.MaxAbs(window[c].AsSpan(0, history + samples.Length), MathF.Max(truePeak, samplePeak));
+                window[c].AsSpan(samples.Length, history).CopyTo(window[c]); // keep the last samples as history
+            }
+        }
+
+        for (var c = 0; c < info.Channels; c++)
+        {
+            // The track ends in silence: interpolate into it, as the engine's merge does.
+            window[c].AsSpan(history, history).Clear();
+            truePeak = interpolator.MaxAbs(window[c].AsSpan(0, 2 * history), truePeak);
+        }
+
+        Print(LoudnessCalculator.Compute(accumulator.CompletedSegments, info.SampleRate), samplePeak, truePeak);
+        PrintGc();
+        return 0;
+    }
+
+    // On stderr, so scripts can keep reading the values line from stdout.
+    private static void PrintGc() =>
+        Console.Error.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"gc: allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0.0} MB, collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, peak working set {Environment.WorkingSet / 1048576.0:0.0} MB"));
+
+    private static void Print(LoudnessResult loudness, double samplePeak, double truePeak) =>
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{loudness.IntegratedLufs:0.0000} {loudness.LoudnessRangeLu:0.0000} {loudness.MomentaryMaxLufs:0.0000} {loudness.ShortTermMaxLufs:0.0000} {20 * Math.Log10(samplePeak):0.0000} {20 * Math.Log10(truePeak):0.0000}"));
+}
