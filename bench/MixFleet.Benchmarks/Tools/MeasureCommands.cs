@@ -72,7 +72,7 @@ internal static class MeasureCommands
                 var samples = block.Channel(c);
                 samplePeak = MathF.Max(samplePeak, SamplePeakMeter.MaxAbs(samples));
                 samples.CopyTo(window[c].AsSpan(history));
-                truePeak = interpolator.MaxAbs(window[c].AsSpan(0, history + samples.Length), MathF.Max(truePeak, samplePeak));
+                truePeak = interpolator.Measure(window[c].AsSpan(0, history + samples.Length), MathF.Max(truePeak, samplePeak)).Max;
                 window[c].AsSpan(samples.Length, history).CopyTo(window[c]); // keep the last samples as history
             }
         }
@@ -81,7 +81,7 @@ internal static class MeasureCommands
         {
             // The track ends in silence: interpolate into it, as the engine's merge does.
             window[c].AsSpan(history, history).Clear();
-            truePeak = interpolator.MaxAbs(window[c].AsSpan(0, 2 * history), truePeak);
+            truePeak = interpolator.Measure(window[c].AsSpan(0, 2 * history), truePeak).Max;
         }
 
         Print(LoudnessCalculator.Compute(accumulator.CompletedSegments, info.SampleRate), samplePeak, truePeak);
