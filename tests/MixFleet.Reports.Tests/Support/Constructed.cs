@@ -29,9 +29,9 @@ internal static class Constructed
     }
 
     /// <summary>A track whose short-term series starts at <paramref name="firstLufs"/> and ends at <paramref name="lastLufs"/>.</summary>
-    public static AlbumTrackInput Shaped(string path, double firstLufs, double lastLufs, double? leadingSilence = null, double? trailingSilence = null)
+    public static AlbumTrackInput Shaped(string path, double firstLufs, double lastLufs, double? leadingSilence = null, double? trailingSilence = null, string album = "Album")
     {
-        var track = Track(path, (firstLufs + lastLufs) / 2);
+        var track = Track(path, (firstLufs + lastLufs) / 2, album: album);
         var shortTerm = track.ShortTermEnergies.ToArray();
         shortTerm[0] = LoudnessUnits.ToEnergy(firstLufs);
         shortTerm[^1] = LoudnessUnits.ToEnergy(lastLufs);
