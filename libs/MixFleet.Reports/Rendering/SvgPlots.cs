@@ -142,7 +142,7 @@ public static class SvgPlots
     }
 
     private static void Line(StringBuilder svg, string kind, double left, double right, double y, string label) =>
-        svg.Append(Invariant($"<line class=\"{kind}\" x1=\"{left:0}\" x2=\"{right:0}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\"><title>{Encode(label)}</title></line><text class=\"{kind}-label\" x=\"{right - 4:0}\" y=\"{y - 4:0.#}\" text-anchor=\"end\">{Encode(label)}</text>"));
+        svg.Append(Invariant($"<line class=\"{kind}\" x1=\"{left:0}\" x2=\"{right:0}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\"><title>{Encode(label)}</title></line><text class=\"{kind}-label\" x=\"{(kind == "album-line" ? left + 4 : right - 4):0}\" y=\"{y - 4:0.#}\" text-anchor=\"{(kind == "album-line" ? "start" : "end")}\">{Encode(label)}</text>"));
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
