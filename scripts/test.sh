@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing (ffmpeg/ffprobe for compressed
-# formats, loudgain as the libebur128 reference meter) and stops whatever it started.
+# formats, loudgain as the libebur128 reference meter, chromium to render the HTML report) and stops whatever it started.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +17,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v loudgain >/dev/null 2>&1 || missing+=(loudgain)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)   # renders the HTML report in a test
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test.sh: installing ${missing[*]} (Debian packages)"
   as_root apt-get update -qq

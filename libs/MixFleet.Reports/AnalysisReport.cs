@@ -1,3 +1,5 @@
+using MixFleet.Reports.Albums;
+using MixFleet.Reports.Catalog;
 using MixFleet.Reports.Tracks;
 
 namespace MixFleet.Reports;
@@ -19,4 +21,13 @@ public sealed record AnalysisReport
 
     /// <summary>One entry per input file, analyzed or not, in album then path order.</summary>
     public required IReadOnlyList<TrackReport> Tracks { get; init; }
+
+    /// <summary>The QC profile the verdicts were made against (<c>none</c>: album checks only).</summary>
+    public string Profile { get; init; } = "none";
+
+    /// <summary>One report per album (folder or prefix), tracks in album order.</summary>
+    public IReadOnlyList<AlbumReport> Albums { get; init; } = [];
+
+    /// <summary>One row per album and per track across the run, worst first.</summary>
+    public IReadOnlyList<CatalogRow> Catalog { get; init; } = [];
 }

@@ -6,9 +6,15 @@ internal static class ExitCodes
     /// <summary>Every file was analyzed.</summary>
     public const int Success = 0;
 
+    /// <summary>Every file was analyzed and at least one QC rule failed (the gate).</summary>
+    public const int QcFailed = 1;
+
     /// <summary>The command line is wrong (unknown option, missing path, nothing to analyze).</summary>
     public const int UsageError = 2;
 
-    /// <summary>The run finished, but some files could not be analyzed; their reports carry the error.</summary>
+    /// <summary>
+    /// The run finished, but some files could not be analyzed; their reports carry the error. Takes precedence over
+    /// <see cref="QcFailed"/>: the QC is incomplete, so fix the inputs first (an unreadable file is a failed rule too).
+    /// </summary>
     public const int SomeFilesFailed = 3;
 }

@@ -12,6 +12,8 @@ public static class ReportJson
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         NumberHandling = JsonNumberHandling.Strict,
+        // Verdicts and number sources as words ("fail", "fileName"), not numbers.
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     /// <summary>Writes a report document to a stream.</summary>

@@ -6,7 +6,11 @@ using MixFleet.Cli.Discovery;
 using MixFleet.Cli.Output;
 using MixFleet.Cli.Running;
 using MixFleet.Reports;
+using MixFleet.Reports.Albums;
+using MixFleet.Reports.Catalog;
 using MixFleet.Reports.Json;
+using MixFleet.Reports.Qc;
+using MixFleet.Reports.Rendering;
 using Spectre.Console;
 
 namespace MixFleet.Cli.Commands;
@@ -40,6 +44,21 @@ internal static class AnalyzeCommand
                 result.AddError("--parallelism must be at least 1.");
             }
         });
+        var profile = new Option<string?>("--profile")
+        {
+            Description = "QC profile: streaming, apple, ebu-r128, atsc-a85, cd, mix-for-mastering, or a YAML/JSON file. Without it only the album checks run.",
+            HelpName = "NAME|FILE",
+        };
+        var csv = new Option<string?>("--csv")
+        {
+            Description = "Write the catalog (one row per album and per track, worst first) as CSV to this file ('-' for standard output).",
+            HelpName = "FILE",
+        };
+        var html = new Option<string?>("--html")
+        {
+            Description = "Write the self-contained HTML report (plots and every verdict) to this file.",
+            HelpName = "FILE",
+        };
         var dualMono = new Option<bool>("--dual-mono")
         {
             Description = "Measure mono files as dual-mono (+3 dB, one signal on two speakers) instead of BS.1770's single channel.",
@@ -52,10 +71,10 @@ internal static class AnalyzeCommand
 
         var command = new Command("analyze", "Measure loudness (EBU R128 / BS.1770-4), loudness range and true peak of local files.")
         {
-            paths, json, parallelism, dualMono, loudnessOnly,
+            paths, json, csv, html, profile, parallelism, dualMono, loudnessOnly,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(parallelism), parse.GetValue(dualMono), parse.GetValue(loudnessOnly)),
+            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(csv), parse.GetValue(html), parse.GetValue(profile), parse.GetValue(parallelism), parse.GetValue(dualMono), parse.GetValue(loudnessOnly)),
             output,
             error,
             cancellationToken));
@@ -64,6 +83,23 @@ internal static class AnalyzeCommand
 
     private static async Task<int> RunAsync(AnalyzeRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (new[] { request.JsonPath, request.CsvPath }.Count(p => p == "-") > 1 || request.HtmlPath == "-")
+        {
+            await error.WriteLineAsync("error: only one of --json and --csv can write to standard output, and --html needs a file.");
+            return ExitCodes.UsageError;
+        }
+
+        QcProfile qcProfile;
+        try
+        {
+            qcProfile = request.Profile is { } name ? QcProfileLoader.Resolve(name) : QcProfiles.None;
+        }
+        catch (QcProfileException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+
         var (tracks, missing) = TrackDiscovery.Discover(request.Paths);
         foreach (var path in missing)
         {
@@ -81,11 +117,11 @@ internal static class AnalyzeCommand
             return ExitCodes.UsageError;
         }
 
-        var jsonToStdout = request.JsonPath == "-";
+        var toStdout = request.JsonPath == "-" || request.CsvPath == "-";
         var errors = ConsoleFor(error);
         using var budget = new CpuBudget(request.Parallelism);
         var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions { DualMono = request.DualMono, LoudnessOnly = request.LoudnessOnly }, budget);
-        var reports = errors.Profile.Capabilities.Interactive
+        var analyzed = errors.Profile.Capabilities.Interactive
             ? await errors.Progress()
                 .AutoClear(true)
                 .HideCompleted(true)
@@ -93,21 +129,62 @@ internal static class AnalyzeCommand
                 .StartAsync(ctx => runner.RunAsync(tracks, new ConsoleProgress(ctx, tracks.Count, errors), cancellationToken))
             : await runner.RunAsync(tracks, new PlainProgress(error, tracks.Count), cancellationToken);
 
-        var document = new AnalysisReport { AnalyzerVersion = AnalyzerVersion.Current, Tracks = reports };
+        var reports = analyzed.Select(a => a.Report).ToList();
+        var albums = AlbumReportBuilder.BuildAll(analyzed.Select(a => a.Album), qcProfile);
+        var document = new AnalysisReport
+        {
+            AnalyzerVersion = AnalyzerVersion.Current,
+            Tracks = reports,
+            Profile = qcProfile.Name ?? "custom",
+            Albums = albums,
+            Catalog = CatalogBuilder.Build(albums),
+        };
         if (request.JsonPath is { } jsonPath)
         {
             await WriteJsonAsync(document, jsonPath, output, cancellationToken);
         }
 
-        if (!jsonToStdout)
+        if (request.CsvPath is { } csvPath)
+        {
+            await WriteTextAsync(csvPath, CatalogCsv.ToCsv(document.Catalog), output, cancellationToken);
+        }
+
+        if (request.HtmlPath is { } htmlPath)
+        {
+            await WriteTextAsync(htmlPath, HtmlReport.Render(document, qcProfile), output, cancellationToken);
+        }
+
+        var failed = reports.Count(r => r.Error is not null);
+        var gateFailed = albums.Any(a => a.Status == VerdictStatus.Fail);
+        if (!toStdout)
         {
             var console = ConsoleFor(output);
             console.Write(ResultTable.Build(reports));
-            var failed = reports.Count(r => r.Error is not null);
-            console.MarkupLineInterpolated($"{reports.Count - failed} of {reports.Count} file(s) analyzed{(failed > 0 ? $", {failed} failed" : string.Empty)}.");
+            console.Write(AlbumTable.Build(albums, document.Profile));
+            console.MarkupLineInterpolated($"{reports.Count - failed} of {reports.Count} file(s) analyzed{(failed > 0 ? $", {failed} failed" : string.Empty)}; QC {(gateFailed ? "failed" : "passed")} (profile {document.Profile}).");
         }
 
-        return reports.Any(r => r.Error is not null) ? ExitCodes.SomeFilesFailed : ExitCodes.Success;
+        // 3 over 1: a file that could not be analyzed leaves the QC incomplete; both fail a CI gate.
+        return failed > 0 ? ExitCodes.SomeFilesFailed : gateFailed ? ExitCodes.QcFailed : ExitCodes.Success;
+    }
+
+    private static async Task WriteTextAsync(string path, string text, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (path == "-")
+        {
+            await output.WriteAsync(text);
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var temporary = path + ".tmp";
+        await File.WriteAllTextAsync(temporary, text, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
     }
 
     private static async Task WriteJsonAsync(AnalysisReport document, string path, TextWriter output, CancellationToken cancellationToken)
@@ -154,5 +231,5 @@ internal static class AnalyzeCommand
         return console;
     }
 
-    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, int Parallelism, bool DualMono, bool LoudnessOnly);
+    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, string? CsvPath, string? HtmlPath, string? Profile, int Parallelism, bool DualMono, bool LoudnessOnly);
 }

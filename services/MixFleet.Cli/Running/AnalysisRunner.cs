@@ -12,22 +12,22 @@ namespace MixFleet.Cli.Running;
 /// </summary>
 internal sealed class AnalysisRunner(IAudioDecoder decoder, AnalysisOptions options, CpuBudget budget)
 {
-    /// <summary>Reports in the order of <paramref name="tracks"/>.</summary>
-    public async Task<IReadOnlyList<TrackReport>> RunAsync(IReadOnlyList<TrackSource> tracks, IAnalysisProgress progress, CancellationToken cancellationToken)
+    /// <summary>Reports in the order of <paramref name="tracks"/>, each with the album input it feeds (energies kept).</summary>
+    public async Task<IReadOnlyList<AnalyzedTrack>> RunAsync(IReadOnlyList<TrackSource> tracks, IAnalysisProgress progress, CancellationToken cancellationToken)
     {
-        var reports = new TrackReport[tracks.Count];
+        var reports = new AnalyzedTrack[tracks.Count];
         // As many files in flight as the budget has cores: each decodes ahead while others compute; the budget, not
         // this count, bounds the cores in use.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = budget.Cores, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, tracks.Count), parallel, async (i, ct) =>
         {
             reports[i] = await AnalyzeOneAsync(tracks[i], progress, ct);
-            progress.TrackFinished(tracks[i], reports[i]);
+            progress.TrackFinished(tracks[i], reports[i].Report);
         });
         return reports;
     }
 
-    private async Task<TrackReport> AnalyzeOneAsync(TrackSource track, IAnalysisProgress progress, CancellationToken cancellationToken)
+    private async Task<AnalyzedTrack> AnalyzeOneAsync(TrackSource track, IAnalysisProgress progress, CancellationToken cancellationToken)
     {
         AudioStreamInfo? info = null;
         try
@@ -38,16 +38,16 @@ internal sealed class AnalysisRunner(IAudioDecoder decoder, AnalysisOptions opti
             var sampleRate = info.SampleRate;
             var frames = new Progress(frame => progress.TrackAdvanced(track, (double)frame / sampleRate));
             var analysis = await new TrackAnalyzer(options, budget).AnalyzeAsync(reader, frames, cancellationToken);
-            return TrackReportFactory.FromAnalysis(track.Path, track.Album, analysis);
+            return AnalyzedTrack.Of(TrackReportFactory.FromAnalysis(track.Path, track.Album, analysis), analysis);
         }
         catch (AudioDecodeException ex)
         {
-            return TrackReportFactory.FromError(track.Path, track.Album, ex.Code.ToCode(), ex.Message, info);
+            return AnalyzedTrack.Of(TrackReportFactory.FromError(track.Path, track.Album, ex.Code.ToCode(), ex.Message, info), null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Not the file's fault as far as we know: report it as such, never hide it, and go on with the others.
-            return TrackReportFactory.FromError(track.Path, track.Album, "internal-error", $"{track.Path}: unexpected {ex.GetType().Name}: {ex.Message}", info);
+            return AnalyzedTrack.Of(TrackReportFactory.FromError(track.Path, track.Album, "internal-error", $"{track.Path}: unexpected {ex.GetType().Name}: {ex.Message}", info), null);
         }
     }
 

@@ -1,0 +1,56 @@
+using MixFleet.Reports.Tracks;
+
+namespace MixFleet.Reports.Albums;
+
+/// <summary>
+/// What the album report needs of one track: the track report's values plus the loudness data an album measure
+/// pools (400 ms block and 3 s short-term energies). Built from a fresh analysis (CLI) or from a stored track report
+/// with its energies (fleet), so an album never needs a second decode.
+/// </summary>
+public sealed record AlbumTrackInput
+{
+    /// <summary>The file, as reported.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The album key: the folder (CLI) or object-key prefix (fleet).</summary>
+    public required string Album { get; init; }
+
+    /// <summary>Tags, when the header was read.</summary>
+    public TagsReport? Tags { get; init; }
+
+    /// <summary>Format, when the header was read.</summary>
+    public FormatReport? Format { get; init; }
+
+    /// <summary>Track integrated loudness, LUFS.</summary>
+    public double? IntegratedLufs { get; init; }
+
+    /// <summary>Track loudness range, LU.</summary>
+    public double? LoudnessRangeLu { get; init; }
+
+    /// <summary>True peak, dBTP.</summary>
+    public double? TruePeakDbtp { get; init; }
+
+    /// <summary>Sample peak, dBFS.</summary>
+    public double? SamplePeakDbfs { get; init; }
+
+    /// <summary>Duration, seconds.</summary>
+    public double? DurationSeconds { get; init; }
+
+    /// <summary>Weighted energies of the 400 ms gating blocks (100 ms hop), ungated; empty when not analyzed.</summary>
+    public IReadOnlyList<double> BlockEnergies { get; init; } = [];
+
+    /// <summary>Energies of the 3 s short-term windows (100 ms hop): first = first 3 s, last = last 3 s.</summary>
+    public IReadOnlyList<double> ShortTermEnergies { get; init; } = [];
+
+    /// <summary>Silence before the first sound, seconds; null until the silence metric provides it.</summary>
+    public double? LeadingSilenceSeconds { get; init; }
+
+    /// <summary>Silence after the last sound, seconds; null until the silence metric provides it.</summary>
+    public double? TrailingSilenceSeconds { get; init; }
+
+    /// <summary>Spectrum hook: band levels when a spectrum metric measured them; null renders "not measured".</summary>
+    public IReadOnlyList<SpectrumBand>? SpectrumBands { get; init; }
+
+    /// <summary>Why the file could not be analyzed; null when it was.</summary>
+    public ErrorReport? Error { get; init; }
+}

@@ -1,0 +1,34 @@
+using MixFleet.Analysis;
+using MixFleet.Reports.Tracks;
+
+namespace MixFleet.Reports.Albums;
+
+/// <summary>Maps a track report (and, when analyzed, its analysis) to the album report's input.</summary>
+public static class AlbumTrackInputFactory
+{
+    /// <summary>
+    /// The input of one track. <paramref name="analysis"/> supplies the block and short-term energies; without it
+    /// (a failed file) the track still counts for ordering and metadata.
+    /// </summary>
+    public static AlbumTrackInput From(TrackReport report, TrackAnalysis? analysis)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new AlbumTrackInput
+        {
+            Path = report.Path,
+            Album = report.Album,
+            Tags = report.Tags,
+            Format = report.Format,
+            IntegratedLufs = report.Loudness?.IntegratedLufs,
+            LoudnessRangeLu = report.Loudness?.LoudnessRangeLu,
+            TruePeakDbtp = report.Peaks?.TruePeakDbtp,
+            SamplePeakDbfs = report.Peaks?.SamplePeakDbfs,
+            DurationSeconds = report.Format?.DurationSeconds,
+            BlockEnergies = analysis?.Loudness.BlockEnergies ?? [],
+            ShortTermEnergies = analysis?.Loudness.ShortTermEnergies ?? [],
+            // Wiring point: once TrackAnalysis carries silence and spectrum, map them here
+            // (LeadingSilenceSeconds, TrailingSilenceSeconds, SpectrumBands).
+            Error = report.Error,
+        };
+    }
+}

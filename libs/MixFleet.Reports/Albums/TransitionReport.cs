@@ -1,0 +1,23 @@
+namespace MixFleet.Reports.Albums;
+
+/// <summary>The join between two consecutive tracks.</summary>
+public sealed record TransitionReport
+{
+    /// <summary>Label of the outgoing track.</summary>
+    public required string From { get; init; }
+
+    /// <summary>Label of the incoming track.</summary>
+    public required string To { get; init; }
+
+    /// <summary>Trailing silence of the outgoing plus leading silence of the incoming track, seconds; null when not measured.</summary>
+    public double? GapSeconds { get; init; }
+
+    /// <summary>Short-term loudness of the last 3 s of the outgoing track, LUFS.</summary>
+    public double? FromLastLufs { get; init; }
+
+    /// <summary>Short-term loudness of the first 3 s of the incoming track, LUFS.</summary>
+    public double? ToFirstLufs { get; init; }
+
+    /// <summary>Incoming first 3 s minus outgoing last 3 s, LU (positive = louder); null when either is silent or shorter than 3 s.</summary>
+    public double? JumpLu { get; init; }
+}

@@ -1,0 +1,63 @@
+using MixFleet.Reports.Albums;
+using MixFleet.Reports.Qc;
+
+namespace MixFleet.Reports.Catalog;
+
+/// <summary>The catalog of a run: one row per album and per track, worst first.</summary>
+public static class CatalogBuilder
+{
+    /// <summary>Rows ordered by status (fail, warn, pass), then failed and warned rule counts, albums before tracks, then path.</summary>
+    public static IReadOnlyList<CatalogRow> Build(IEnumerable<AlbumReport> albums)
+    {
+        ArgumentNullException.ThrowIfNull(albums);
+        var rows = new List<CatalogRow>();
+        foreach (var album in albums)
+        {
+            var all = album.Verdicts.Concat(album.Tracks.SelectMany(t => t.Verdicts)).ToList();
+            rows.Add(new CatalogRow
+            {
+                Kind = "album",
+                Album = album.Path,
+                Path = album.Path,
+                Number = string.Empty,
+                Status = album.Status,
+                Fails = all.Count(v => v.Status == VerdictStatus.Fail),
+                Warns = all.Count(v => v.Status == VerdictStatus.Warn),
+                IntegratedLufs = album.Loudness.IntegratedLufs,
+                LoudnessRangeLu = album.Loudness.LoudnessRangeLu,
+                TruePeakDbtp = album.Loudness.TruePeakDbtp,
+                DurationSeconds = album.Sequencing.TotalSeconds,
+                Reasons = Reasons(album.Verdicts),
+            });
+            rows.AddRange(album.Tracks.Select(t => new CatalogRow
+            {
+                Kind = "track",
+                Album = album.Path,
+                Path = t.Path,
+                Number = t.Label,
+                Status = t.Status,
+                Fails = t.Verdicts.Count(v => v.Status == VerdictStatus.Fail),
+                Warns = t.Verdicts.Count(v => v.Status == VerdictStatus.Warn),
+                IntegratedLufs = t.IntegratedLufs,
+                LoudnessRangeLu = t.LoudnessRangeLu,
+                TruePeakDbtp = t.TruePeakDbtp,
+                DeviationLu = t.DeviationLu,
+                DurationSeconds = t.DurationSeconds,
+                Reasons = Reasons(t.Verdicts),
+            }));
+        }
+
+        return rows
+            .OrderByDescending(r => r.Status)
+            .ThenByDescending(r => r.Fails)
+            .ThenByDescending(r => r.Warns)
+            .ThenBy(r => r.Kind, StringComparer.Ordinal)
+            .ThenBy(r => r.Path, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string Reasons(IEnumerable<RuleVerdict> verdicts) => string.Join("; ", verdicts
+        .Where(v => v.Status != VerdictStatus.Pass)
+        .OrderByDescending(v => v.Status)
+        .Select(v => $"{v.Rule}: {v.Reason}"));
+}

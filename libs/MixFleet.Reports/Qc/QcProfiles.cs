@@ -1,0 +1,54 @@
+namespace MixFleet.Reports.Qc;
+
+/// <summary>The built-in QC profiles (docs/album-report.md; targets from docs in /work/shared/STANDARDS.md).</summary>
+public static class QcProfiles
+{
+    /// <summary>No delivery target: measure, and run only the album checks (ordering, sequencing, metadata).</summary>
+    public static QcProfile None { get; } = new() { Name = "none", Description = "Album checks only; no loudness or peak target." };
+
+    /// <summary>Spotify, YouTube, Amazon Music, Tidal: -14 LUFS ±1 LU, true peak ≤ -1 dBTP.</summary>
+    public static QcProfile Streaming { get; } = new()
+    {
+        Name = "streaming", Description = "Streaming services: -14 LUFS ±1 LU, true peak ≤ -1 dBTP.",
+        TargetLufs = -14, ToleranceLu = 1, MaxTruePeakDbtp = -1,
+    };
+
+    /// <summary>Apple Music (Sound Check): -16 LUFS ±1 LU, true peak ≤ -1 dBTP.</summary>
+    public static QcProfile Apple { get; } = new()
+    {
+        Name = "apple", Description = "Apple Music Sound Check: -16 LUFS ±1 LU, true peak ≤ -1 dBTP.",
+        TargetLufs = -16, ToleranceLu = 1, MaxTruePeakDbtp = -1,
+    };
+
+    /// <summary>EBU R128 broadcast: -23 LUFS ±0.5 LU, true peak ≤ -1 dBTP, LRA reported.</summary>
+    public static QcProfile EbuR128 { get; } = new()
+    {
+        Name = "ebu-r128", Description = "EBU R128: -23 LUFS ±0.5 LU, true peak ≤ -1 dBTP, loudness range reported.",
+        TargetLufs = -23, ToleranceLu = 0.5, MaxTruePeakDbtp = -1, ReportLoudnessRange = true,
+    };
+
+    /// <summary>ATSC A/85: -24 LKFS ±2 dB, true peak ≤ -2 dBTP.</summary>
+    public static QcProfile AtscA85 { get; } = new()
+    {
+        Name = "atsc-a85", Description = "ATSC A/85: -24 LKFS ±2 dB, true peak ≤ -2 dBTP.",
+        TargetLufs = -24, ToleranceLu = 2, MaxTruePeakDbtp = -2,
+    };
+
+    /// <summary>CD master: 44.1 kHz/16-bit, Red Book limits, sample peak ≤ 0 dBFS.</summary>
+    public static QcProfile Cd { get; } = new()
+    {
+        Name = "cd", Description = "CD master: 44.1 kHz/16-bit, Red Book limits (79:57, 99 tracks, ≥ 4 s), sample peak ≤ 0 dBFS.",
+        SampleRate = 44_100, BitDepth = 16, RedBook = true, MaxSamplePeakDbfs = 0,
+    };
+
+    /// <summary>A mix sent to mastering: peaks -6 to -3 dBFS, -23 to -18 LUFS, no limiting.</summary>
+    public static QcProfile MixForMastering { get; } = new()
+    {
+        Name = "mix-for-mastering", Description = "Mix for mastering: peaks -6 to -3 dBFS, -23 to -18 LUFS, no limiting.",
+        MinLufs = -23, MaxLufs = -18, MinSamplePeakDbfs = -6, MaxSamplePeakDbfs = -3, NoLimiting = true,
+    };
+
+    /// <summary>Every built-in profile by name.</summary>
+    public static IReadOnlyDictionary<string, QcProfile> All { get; } = new[] { None, Streaming, Apple, EbuR128, AtscA85, Cd, MixForMastering }
+        .ToDictionary(p => p.Name!, StringComparer.OrdinalIgnoreCase);
+}
