@@ -26,8 +26,12 @@ public static class AlbumTrackInputFactory
             DurationSeconds = report.Format?.DurationSeconds,
             BlockEnergies = analysis?.Loudness.BlockEnergies ?? [],
             ShortTermEnergies = analysis?.Loudness.ShortTermEnergies ?? [],
-            // Wiring point: once TrackAnalysis carries silence and spectrum, map them here
-            // (LeadingSilenceSeconds, TrailingSilenceSeconds, SpectrumBands).
+            LeadingSilenceSeconds = analysis?.Silence?.LeadingSeconds,
+            TrailingSilenceSeconds = analysis?.Silence?.TrailingSeconds,
+            SpectrumBands = analysis?.Spectrum?.Bands
+                .Where(b => b.LevelDb is not null && b.HighHz > b.LowHz)
+                .Select(b => new SpectrumBand { FrequencyHz = Math.Sqrt(Math.Max(b.LowHz, 20) * b.HighHz), LevelDb = b.LevelDb!.Value })
+                .ToArray(),
             Error = report.Error,
         };
     }

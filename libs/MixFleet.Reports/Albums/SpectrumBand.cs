@@ -1,11 +1,11 @@
 namespace MixFleet.Reports.Albums;
 
-/// <summary>One band of a track's long-term spectrum (the hook for a spectrum metric).</summary>
+/// <summary>One band of a track's long-term spectrum, for the album report's plot.</summary>
 public sealed record SpectrumBand
 {
-    /// <summary>Centre frequency, Hz.</summary>
+    /// <summary>Geometric centre frequency of the band, Hz.</summary>
     public required double FrequencyHz { get; init; }
 
-    /// <summary>Band level relative to full scale, dB.</summary>
+    /// <summary>The band's share of the track's energy, dB (0 dB = all of it).</summary>
     public required double LevelDb { get; init; }
 }
