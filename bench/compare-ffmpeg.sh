@@ -67,19 +67,26 @@ seconds=$((minutes * 60))
 wav=$tmp/master-${minutes}min.wav
 echo "bench: generating $minutes min 44.1 kHz 24-bit stereo (ffmpeg)" >&2
 generate_master "$wav" 44100 "$seconds"
+ffmpeg -hide_banner -loglevel error -nostdin -y -i "$wav" -t 1 -c:a pcm_s24le "$tmp/one-second.wav"
 echo "== whole process, one run each, $seconds s of 44.1 kHz 24-bit stereo ($(du -h "$wav" | cut -f1)); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-timed "mixfleet -j1" "$MIXFLEET" analyze "$wav" --parallelism 1 --json "$tmp/mixfleet-j1.json"
+timed "mixfleet loudness-only -j1" "$MIXFLEET" analyze "$wav" --loudness-only --parallelism 1 --json "$tmp/mixfleet-lo.json"
+timed "mixfleet full -j1" "$MIXFLEET" analyze "$wav" --parallelism 1 --json "$tmp/mixfleet-j1.json"
 timed "ffmpeg ebur128 peak=true" ffmpeg -hide_banner -nostdin -nostats -i "$wav" -af ebur128=peak=true -f null -
-timed "mixfleet -j2" "$MIXFLEET" analyze "$wav" --parallelism 2 --json "$tmp/mixfleet-j2.json"
-report "$seconds" "mixfleet -j1" "ffmpeg ebur128 peak=true" "mixfleet -j2"
+timed "mixfleet full -j2" "$MIXFLEET" analyze "$wav" --parallelism 2 --json "$tmp/mixfleet-j2.json"
+timed "mixfleet start-up (1 s file)" "$MIXFLEET" analyze "$tmp/one-second.wav" --parallelism 1
+report "$seconds" "mixfleet loudness-only -j1" "mixfleet full -j1" "ffmpeg ebur128 peak=true" "mixfleet full -j2"
 python3 - "$tmp" <<'PY'
 import sys
 tmp = sys.argv[1]
 def load(name):
     user, system, wall, _ = open(f"{tmp}/{name}.time").read().split()[-4:]
     return float(user) + float(system), float(wall)
-(mf_cpu, mf_wall), (ff_cpu, _), (_, j2_wall) = load("mixfleet -j1"), load("ffmpeg ebur128 peak=true"), load("mixfleet -j2")
-print(f"CPU ratio ffmpeg/mixfleet (-j1): {ff_cpu / mf_cpu:.2f}x")
+(lo_cpu, _), (mf_cpu, mf_wall), (ff_cpu, _), (_, j2_wall), (up_cpu, _) = (load(n) for n in (
+    "mixfleet loudness-only -j1", "mixfleet full -j1", "ffmpeg ebur128 peak=true", "mixfleet full -j2", "mixfleet start-up (1 s file)"))
+print(f"CPU ratio ffmpeg/mixfleet, loudness + LRA + true peak (--loudness-only): {ff_cpu / lo_cpu:.2f}x")
+print(f"CPU ratio ffmpeg/mixfleet, full analysis: {ff_cpu / mf_cpu:.2f}x")
+print(f"full analysis / loudness-only CPU: {mf_cpu / lo_cpu:.2f}x")
+print(f"mixfleet start-up and one 1 s file: {up_cpu:.2f} CPU s (included in every mixfleet row above)")
 print(f"wall speedup --parallelism 2 vs 1, single runs above: {mf_wall / j2_wall:.2f}x ({mf_wall:.2f} s -> {j2_wall:.2f} s)")
 PY
 # One run is at the mercy of anything else on the machine: repeat -j1/-j2 alternately and compare the best walls.
