@@ -1,16 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing (ffmpeg/ffprobe for compressed
-# formats, loudgain as the libebur128 reference meter, chromium to render the HTML report) and stops whatever it started.
+# formats, loudgain as the libebur128 reference meter, chromium to render the HTML report). It starts no service yet;
+# the fleet's RabbitMQ and S3-compatible server will be started (and stopped on exit) here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-started_pids=()
-cleanup() {
-  for pid in "${started_pids[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
