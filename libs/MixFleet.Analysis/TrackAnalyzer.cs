@@ -38,7 +38,7 @@ public sealed class TrackAnalyzer
         var info = reader.Info;
         var metrics = new TrackMetrics(info, _options);
         var layout = new ChunkLayout(info.SampleRate, _options.ChunkSegments, _options.PreRollSeconds);
-        var producer = new ChunkProducer(reader, layout, _options.BlockFrames);
+        using var producer = new ChunkProducer(reader, layout, _options.BlockFrames);
         var workers = Math.Max(1, Math.Min(_options.MaxChunkParallelism ?? _budget.Cores, _budget.Cores));
         var queue = Channel.CreateBounded<AudioChunk>(new BoundedChannelOptions(workers) { SingleWriter = true });
         var partials = new List<ChunkPartial?>();

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MixFleet.Analysis.Engine;
 
 /// <summary>
@@ -8,17 +10,20 @@ namespace MixFleet.Analysis.Engine;
 /// Chunks start on 10 ms segment boundaries (<see cref="ChunkLayout"/>), so each chunk's loudness segments are whole.
 /// The pre-roll and the frames share one array per channel, so a filter can run straight from one into the other.
 /// </remarks>
-public sealed class AudioChunk
+public sealed class AudioChunk : IDisposable
 {
     private readonly float[][] _data;
+    private bool _disposed;
 
-    /// <summary>Creates an empty chunk for reuse.</summary>
+    /// <summary>Creates an empty chunk for reuse; its buffers come from <see cref="ArrayPool{T}.Shared"/> until disposed.</summary>
     public AudioChunk(int channels, int preRollFrames, int capacityFrames)
     {
         _data = new float[channels][];
         for (var c = 0; c < channels; c++)
         {
-            _data[c] = new float[preRollFrames + capacityFrames];
+            // Rented arrays may be longer and hold stale data: every view below is bounded by the lengths, and a chunk is
+            // written (pre-roll by Follow, frames by the producer) before anything reads it.
+            _data[c] = ArrayPool<float>.Shared.Rent(preRollFrames + capacityFrames);
         }
 
         PreRollFrames = preRollFrames;
@@ -56,6 +61,21 @@ public sealed class AudioChunk
     internal float[] Storage(int channel) => _data[channel];
 
     internal Span<float> Writable(int channel, int offset, int count) => _data[channel].AsSpan(PreRollFrames + offset, count);
+
+    /// <summary>Returns the buffers to the pool. The chunk must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var array in _data)
+        {
+            ArrayPool<float>.Shared.Return(array);
+        }
+    }
 
     /// <summary>Starts this chunk after <paramref name="previous"/>: copies its last frames (pre-roll included) as pre-roll.</summary>
     internal void Follow(AudioChunk? previous, int index, long startFrame)

@@ -6,11 +6,13 @@ namespace MixFleet.Analysis.Engine;
 /// <summary>
 /// Decodes a track into chunks laid out by <see cref="ChunkLayout"/>, each carrying the previous chunk's tail as
 /// pre-roll. Chunk buffers are recycled through <see cref="Return"/>, so memory is bounded by the chunks in flight,
-/// never by the track's length.
+/// never by the track's length, and come from the shared array pool, so a worker analyzing thousands of short tracks
+/// does not allocate new large buffers for each.
 /// </summary>
-internal sealed class ChunkProducer(IAudioReader reader, ChunkLayout layout, int blockFrames)
+internal sealed class ChunkProducer(IAudioReader reader, ChunkLayout layout, int blockFrames) : IDisposable
 {
     private readonly ConcurrentBag<AudioChunk> _free = [];
+    private readonly List<AudioChunk> _created = [];
     private readonly AudioBuffer _block = new(reader.Info.Channels, blockFrames);
     private int _blockOffset;
     private AudioChunk? _previous;
@@ -85,6 +87,19 @@ internal sealed class ChunkProducer(IAudioReader reader, ChunkLayout layout, int
             _free.Add(chunk);
         }
 
-        return new AudioChunk(reader.Info.Channels, layout.PreRollFrames, layout.MaxChunkFrames);
+        var created = new AudioChunk(reader.Info.Channels, layout.PreRollFrames, layout.MaxChunkFrames);
+        _created.Add(created);
+        return created;
+    }
+
+    /// <summary>Returns every chunk buffer to the pool; call once no chunk is in use any more.</summary>
+    public void Dispose()
+    {
+        foreach (var chunk in _created)
+        {
+            chunk.Dispose();
+        }
+
+        _created.Clear();
     }
 }

@@ -40,6 +40,8 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
 
     private readonly int _sampleRate;
     private readonly int _n;
+    private readonly (double Low, double High)[] _ranges;
+    private readonly double[] _octaveNumbers;
     private readonly float[] _window;
     private readonly Radix2Fft _fft;
 
@@ -54,6 +56,26 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
         {
             _window[i] = (float)(0.5 - (0.5 * Math.Cos(2 * Math.PI * i / _n)));
         }
+
+        // The edge bands take everything beyond them: sub from the first bin above DC, air up to Nyquist. Then the
+        // octave bands of the tilt fit (centres 62.5 Hz·2^i up to 16 kHz, upper edge below 0.45·fs to stay out of the
+        // converters' anti-alias roll-off).
+        var ranges = BandEdges.Select(b => (b.Name == "sub" ? 0 : b.Low, b.Name == "air" ? double.MaxValue : b.High)).ToList();
+        var octaves = new List<double>();
+        for (var i = 0; ; i++)
+        {
+            var centre = 62.5 * Math.Pow(2, i);
+            if (centre > 16_000 || centre * Math.Sqrt(2) > 0.45 * sampleRate)
+            {
+                break;
+            }
+
+            ranges.Add((centre / Math.Sqrt(2), centre * Math.Sqrt(2)));
+            octaves.Add(i);
+        }
+
+        _ranges = [.. ranges];
+        _octaveNumbers = [.. octaves];
     }
 
     /// <summary>FFT frame length in samples.</summary>
@@ -105,37 +127,50 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
             frames++;
         }
 
-        return new SpectrumPartial(power, frames);
+        var energies = new double[_ranges.Length];
+        for (var r = 0; r < _ranges.Length; r++)
+        {
+            energies[r] = Energy(power, _ranges[r].Low, _ranges[r].High);
+        }
+
+        var total = 0.0;
+        for (var bin = 1; bin < power.Length; bin++)
+        {
+            total += power[bin];
+        }
+
+        return new SpectrumPartial(energies, total, frames);
     }
 
     /// <inheritdoc />
     public SpectrumResult Merge(IReadOnlyList<SpectrumPartial> partials)
     {
         ArgumentNullException.ThrowIfNull(partials);
-        var power = new double[(_n / 2) + 1];
+        var energies = new double[_ranges.Length];
+        var total = 0.0;
         foreach (var p in partials)
         {
-            for (var b = 0; b < power.Length; b++)
+            for (var r = 0; r < energies.Length; r++)
             {
-                power[b] += p.Power[b];
+                energies[r] += p.RangeEnergies[r];
             }
+
+            total += p.Total;
         }
 
         var nyquist = _sampleRate / 2.0;
-        var total = power.Skip(1).Sum();
         var bands = new List<SpectrumBand>();
-        foreach (var (name, low, high) in BandEdges)
+        for (var b = 0; b < BandEdges.Length; b++)
         {
-            // The edge bands take everything beyond them: sub from the first bin above DC, air up to Nyquist.
-            var energy = Energy(power, name == "sub" ? 0 : low, name == "air" ? double.MaxValue : high);
-            var share = total > 0 ? energy / total : 0;
+            var (name, low, high) = BandEdges[b];
+            var share = total > 0 ? energies[b] / total : 0;
             bands.Add(new SpectrumBand(name, low, Math.Min(high, nyquist), share, share > 0 ? 10 * Math.Log10(share) : null));
         }
 
         return new SpectrumResult
         {
             Bands = bands,
-            TiltDbPerOctave = Tilt(power),
+            TiltDbPerOctave = Tilt(energies.AsSpan(BandEdges.Length)),
             Muddy = Excess(bands, "lowMid") > MuddyExcessDb,
             Harsh = Excess(bands, "highMid") > HarshExcessDb,
             FramesMeasured = partials.Sum(p => (long)p.Frames),
@@ -171,23 +206,15 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
         return sum;
     }
 
-    // Least-squares slope of the octave-band levels (centres 63 Hz·2^i up to 16 kHz, upper edge below 0.9·Nyquist
-    // to stay out of the converters' anti-alias roll-off) against the octave number.
-    private double? Tilt(double[] power)
+    // Least-squares slope of the octave-band levels against the octave number.
+    private double? Tilt(ReadOnlySpan<double> octaveEnergies)
     {
         var points = new List<(double X, double Y)>();
-        for (var i = 0; ; i++)
+        for (var i = 0; i < octaveEnergies.Length; i++)
         {
-            var centre = 62.5 * Math.Pow(2, i);
-            if (centre > 16_000 || centre * Math.Sqrt(2) > 0.45 * _sampleRate)
+            if (octaveEnergies[i] > 0)
             {
-                break;
-            }
-
-            var energy = Energy(power, centre / Math.Sqrt(2), centre * Math.Sqrt(2));
-            if (energy > 0)
-            {
-                points.Add((i, 10 * Math.Log10(energy)));
+                points.Add((_octaveNumbers[i], 10 * Math.Log10(octaveEnergies[i])));
             }
         }
 
