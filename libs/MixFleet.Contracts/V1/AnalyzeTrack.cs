@@ -7,7 +7,7 @@ public sealed record AnalyzeTrack
     public required Guid JobId { get; init; }
 
     /// <summary>The audio object.</summary>
-    public required ObjectRef Object { get; init; }
+    public required ObjectRef Source { get; init; }
 
     /// <summary>The album prefix (the key's folder, e.g. <c>label/artist/album/</c>).</summary>
     public required string AlbumKey { get; init; }

@@ -7,7 +7,7 @@ public sealed record TrackAnalyzed
     public required Guid JobId { get; init; }
 
     /// <summary>The audio object analyzed.</summary>
-    public required ObjectRef Object { get; init; }
+    public required ObjectRef Source { get; init; }
 
     /// <summary>The album prefix.</summary>
     public required string AlbumKey { get; init; }
