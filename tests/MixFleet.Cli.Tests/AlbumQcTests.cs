@@ -1,3 +1,4 @@
+using MixFleet.Testing;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MixFleet.Cli.Tests.Support;

@@ -1,7 +1,7 @@
+using MixFleet.Testing;
 using System.Text.Json.Nodes;
 using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
-using MixFleet.Audio;
 using MixFleet.Reports.Json;
 using MixFleet.Reports.Tracks;
 
@@ -19,7 +19,7 @@ public sealed class TrackMetricsJsonTests
             x[i] = (float)(Math.Round(0.1 * Math.Sin(2 * Math.PI * 1_000 * i / 48_000) * 32_768) / 32_768);
         }
 
-        using var reader = new Reader([x, x]);
+        using var reader = new ArrayAudioReader([x, x], 48_000, codec: "pcm_s24le", bitDepth: 24);
         using var budget = new CpuBudget(1);
         var analysis = await new TrackAnalyzer(AnalysisOptions.Default, budget).AnalyzeAsync(reader);
 
@@ -58,7 +58,7 @@ public sealed class TrackMetricsJsonTests
     [Fact]
     public async Task Serialize_MonoTrack_HasNoStereo()
     {
-        using var reader = new Reader([new float[48_000]]);
+        using var reader = new ArrayAudioReader([new float[48_000]], 48_000, codec: "pcm_s24le", bitDepth: 24);
         using var budget = new CpuBudget(1);
         var analysis = await new TrackAnalyzer(AnalysisOptions.Default, budget).AnalyzeAsync(reader);
 
@@ -66,38 +66,5 @@ public sealed class TrackMetricsJsonTests
 
         Assert.Null(track["stereo"]);
         Assert.Null(track["format"]!["effectiveBitDepth"]);
-    }
-
-    private sealed class Reader(float[][] channels) : IAudioReader
-    {
-        private int _position;
-
-        public AudioStreamInfo Info { get; } = new()
-        {
-            Container = "wav",
-            Codec = "pcm_s24le",
-            SampleRate = 48_000,
-            Channels = channels.Length,
-            BitDepth = 24,
-            Layout = ChannelLayout.Default(channels.Length),
-            TotalFrames = channels[0].Length,
-        };
-
-        public int Read(AudioBuffer destination)
-        {
-            var frames = Math.Min(destination.CapacityFrames, channels[0].Length - _position);
-            for (var c = 0; c < channels.Length; c++)
-            {
-                channels[c].AsSpan(_position, frames).CopyTo(destination.ChannelStorage(c));
-            }
-
-            destination.Frames = frames;
-            _position += frames;
-            return frames;
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }

@@ -1,3 +1,4 @@
+using MixFleet.Testing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MixFleet.Analysis.Engine;

@@ -1,3 +1,4 @@
+using MixFleet.Testing;
 using MixFleet.Analysis.Engine;
 using MixFleet.Analysis.Loudness;
 using MixFleet.Audio;

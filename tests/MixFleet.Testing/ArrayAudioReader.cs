@@ -1,9 +1,9 @@
 using MixFleet.Audio;
 
-namespace MixFleet.Analysis.Tests.Support;
+namespace MixFleet.Testing;
 
 /// <summary>An in-memory reader over planar arrays, for testing the engine without any container.</summary>
-internal sealed class ArrayAudioReader(float[][] channels, int sampleRate, ChannelLayout? layout = null, string codec = "pcm_f32le", int bitDepth = 32) : IAudioReader
+public sealed class ArrayAudioReader(float[][] channels, int sampleRate, ChannelLayout? layout = null, string codec = "pcm_f32le", int bitDepth = 32) : IAudioReader
 {
     private int _position;
 

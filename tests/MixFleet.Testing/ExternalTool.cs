@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace MixFleet.Analysis.Tests.Reference;
+namespace MixFleet.Testing;
 
 /// <summary>Runs a reference tool (ffmpeg, loudgain) and returns what it printed. Fails the test if it is missing.</summary>
-internal static class ExternalTool
+public static class ExternalTool
 {
     public static string Run(string tool, params string[] arguments)
     {
