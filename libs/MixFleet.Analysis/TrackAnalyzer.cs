@@ -36,8 +36,8 @@ public sealed class TrackAnalyzer
     {
         ArgumentNullException.ThrowIfNull(reader);
         var info = reader.Info;
-        var metrics = new TrackMetrics(info, _options);
         var layout = new ChunkLayout(info.SampleRate, _options.ChunkSegments, _options.PreRollSeconds);
+        var metrics = new TrackMetrics(info, _options, layout);
         using var producer = new ChunkProducer(reader, layout, _options.BlockFrames);
         var workers = Math.Max(1, Math.Min(_options.MaxChunkParallelism ?? _budget.Cores, _budget.Cores));
         var queue = Channel.CreateBounded<AudioChunk>(new BoundedChannelOptions(workers) { SingleWriter = true });

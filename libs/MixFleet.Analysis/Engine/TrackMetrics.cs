@@ -25,11 +25,12 @@ public sealed class TrackMetrics
     private readonly SpectrumMetric _spectrum;
     private readonly BitDepthMetric _bitDepth;
 
-    /// <summary>Creates the metrics for a stream's format.</summary>
-    public TrackMetrics(AudioStreamInfo info, AnalysisOptions options)
+    /// <summary>Creates the metrics for a stream's format and the chunk layout the track is cut into.</summary>
+    public TrackMetrics(AudioStreamInfo info, AnalysisOptions options, ChunkLayout layout)
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(layout);
         _info = info;
         _options = options;
         var rate = info.SampleRate;
@@ -39,7 +40,7 @@ public sealed class TrackMetrics
         _clipping = new ClippingMetric(rate);
         _silence = new SilenceMetric(rate);
         _stereo = info.Channels == 2 ? new StereoMetric(rate) : null;
-        _spectrum = new SpectrumMetric(rate, new ChunkLayout(rate, options.ChunkSegments, options.PreRollSeconds).PreRollFrames);
+        _spectrum = new SpectrumMetric(rate, layout.PreRollFrames);
         _bitDepth = new BitDepthMetric(info.Codec, info.BitDepth);
     }
 
