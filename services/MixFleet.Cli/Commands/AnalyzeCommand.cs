@@ -141,17 +141,17 @@ internal static class AnalyzeCommand
         };
         if (request.JsonPath is { } jsonPath)
         {
-            await WriteJsonAsync(document, jsonPath, output, cancellationToken);
+            await ReportOutput.WriteAsync(jsonPath, ReportJson.Serialize(document) + Environment.NewLine, output, cancellationToken);
         }
 
         if (request.CsvPath is { } csvPath)
         {
-            await WriteTextAsync(csvPath, CatalogCsv.ToCsv(document.Catalog), output, cancellationToken);
+            await ReportOutput.WriteAsync(csvPath, CatalogCsv.ToCsv(document.Catalog), output, cancellationToken);
         }
 
         if (request.HtmlPath is { } htmlPath)
         {
-            await WriteTextAsync(htmlPath, HtmlReport.Render(document, qcProfile), output, cancellationToken);
+            await ReportOutput.WriteAsync(htmlPath, HtmlReport.Render(document, qcProfile), output, cancellationToken);
         }
 
         var failed = reports.Count(r => r.Error is not null);
@@ -166,49 +166,6 @@ internal static class AnalyzeCommand
 
         // 3 over 1: a file that could not be analyzed leaves the QC incomplete; both fail a CI gate.
         return failed > 0 ? ExitCodes.SomeFilesFailed : gateFailed ? ExitCodes.QcFailed : ExitCodes.Success;
-    }
-
-    private static async Task WriteTextAsync(string path, string text, TextWriter output, CancellationToken cancellationToken)
-    {
-        if (path == "-")
-        {
-            await output.WriteAsync(text);
-            return;
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, text, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    private static async Task WriteJsonAsync(AnalysisReport document, string path, TextWriter output, CancellationToken cancellationToken)
-    {
-        if (path == "-")
-        {
-            await output.WriteLineAsync(ReportJson.Serialize(document));
-            return;
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        // Write beside the target, then move: a reader never sees half a report.
-        var temporary = path + ".tmp";
-        await using (var stream = File.Create(temporary))
-        {
-            await ReportJson.WriteAsync(stream, document, cancellationToken);
-        }
-
-        File.Move(temporary, path, overwrite: true);
     }
 
     private static IAnsiConsole ConsoleFor(TextWriter writer)
