@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MixFleet.Storage.Local;
 using MixFleet.Storage.S3;
@@ -27,10 +26,7 @@ public static class ObjectStoreHostingExtensions
             builder.Services.AddOptions<S3StorageOptions>().BindConfiguration(S3StorageOptions.SectionName)
                 .ValidateDataAnnotations().ValidateOnStart();
             builder.Services.AddSingleton(sp => S3ObjectStore.CreateClient(sp.GetRequiredService<IOptions<S3StorageOptions>>().Value));
-            builder.Services.AddSingleton<IObjectStore>(sp => new S3ObjectStore(
-                sp.GetRequiredService<Amazon.S3.IAmazonS3>(),
-                sp.GetRequiredService<IOptions<S3StorageOptions>>(),
-                sp.GetRequiredService<ILogger<S3ObjectStore>>()));
+            builder.Services.AddSingleton<IObjectStore, S3ObjectStore>();
         }
         else if (string.Equals(kind, "local", StringComparison.OrdinalIgnoreCase))
         {

@@ -129,6 +129,7 @@ public sealed class RangedReadStreamTests
         Assert.False(S3Retry.IsTransient(S3(403, "AccessDenied"), default));
         Assert.False(S3Retry.IsTransient(S3(400, "InvalidArgument"), default));
         Assert.False(S3Retry.IsTransient(new ArgumentException(), default));
+        Assert.False(S3Retry.IsTransient(new InvalidDataException("object changed while read"), default));
     }
 
     private sealed class FailingStream(byte[] prefix) : MemoryStream(prefix)

@@ -99,7 +99,7 @@ public sealed class S3ObjectStore : IObjectStore
                 if (etag is not null && response.ETag is { } got && Unquote(got) != etag)
                 {
                     response.Dispose();
-                    throw new IOException($"s3://{bucket}/{key} changed while it was read (ETag {etag} became {Unquote(got)}).");
+                    throw new InvalidDataException($"s3://{bucket}/{key} changed while it was read (ETag {etag} became {Unquote(got)}).");
                 }
 
                 return new ResponseStream(response);
