@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing (ffmpeg/ffprobe for compressed
-# formats, loudgain as the libebur128 reference meter, chromium to render the HTML report). It starts no service yet;
-# the fleet's RabbitMQ and S3-compatible server will be started (and stopped on exit) here.
+# formats, loudgain as the libebur128 reference meter, chromium to render the HTML report, node/npm for s3rver) and
+# starts the S3-compatible server the storage integration tests use (s3rver on loopback), stopping it on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,10 +11,63 @@ missing=()
 command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v loudgain >/dev/null 2>&1 || missing+=(loudgain)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)   # renders the HTML report in a test
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)   # runs s3rver
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test.sh: installing ${missing[*]} (Debian packages)"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- S3-compatible server for the storage integration tests (skipped when MIXFLEET_S3_ENDPOINT is already set) ----
+s3rver_version=3.7.1
+s3rver_dir=.tools/s3rver
+s3rver_js=$s3rver_dir/node_modules/s3rver/bin/s3rver.js
+s3_pid=""
+s3_data=""
+stop_s3rver() {
+  if [ -n "$s3_pid" ]; then
+    kill "$s3_pid" 2>/dev/null || true
+    wait "$s3_pid" 2>/dev/null || true
+    s3_pid=""
+  fi
+  if [ -n "$s3_data" ]; then rm -rf "$s3_data"; s3_data=""; fi
+}
+trap stop_s3rver EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if [ -z "${MIXFLEET_S3_ENDPOINT:-}" ]; then
+  if [ ! -f "$s3rver_js" ] \
+    || [ "$(node -p "require('./$s3rver_dir/node_modules/s3rver/package.json').version")" != "$s3rver_version" ]; then
+    echo "test.sh: installing s3rver@$s3rver_version into $s3rver_dir (npm)"
+    npm install --prefix "$s3rver_dir" --save-exact --no-audit --no-fund --loglevel=error "s3rver@$s3rver_version" >/dev/null
+  fi
+  # s3rver makes ListObjectsV2 continuation tokens with DES, which OpenSSL 3 only has in its legacy provider.
+  node_flags=()
+  if node --openssl-legacy-provider -e "require('crypto').createCipheriv('des', Buffer.alloc(8), Buffer.alloc(8))" \
+    >/dev/null 2>&1; then
+    node_flags+=(--openssl-legacy-provider)
+  fi
+  s3_data=$(mktemp -d)
+  for attempt in 1 2 3; do
+    port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+    node "${node_flags[@]}" "$s3rver_js" --address 127.0.0.1 --port "$port" --directory "$s3_data/data" --silent \
+      >"$s3_data/s3rver.log" 2>&1 &
+    s3_pid=$!
+    for _ in $(seq 1 100); do
+      if ! kill -0 "$s3_pid" 2>/dev/null; then break; fi
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break 2; fi
+      sleep 0.1
+    done
+    echo "test.sh: s3rver did not answer on 127.0.0.1:$port (attempt $attempt):" >&2
+    cat "$s3_data/s3rver.log" >&2 || true
+    kill "$s3_pid" 2>/dev/null || true
+    wait "$s3_pid" 2>/dev/null || true
+    s3_pid=""
+    if [ "$attempt" -eq 3 ]; then exit 1; fi
+  done
+  export MIXFLEET_S3_ENDPOINT="http://127.0.0.1:$port"
+  echo "test.sh: s3rver $s3rver_version on $MIXFLEET_S3_ENDPOINT"
 fi
 
 log=$(mktemp)
