@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing (ffmpeg/ffprobe for compressed
-# formats, loudgain as the libebur128 reference meter, chromium to render the HTML report, node/npm for s3rver) and
-# starts the S3-compatible server the storage integration tests use (s3rver on loopback), stopping it on exit.
+# formats, loudgain as the libebur128 reference meter, chromium to render the HTML report, node/npm for s3rver,
+# rabbitmq-server for the fleet's integration tests). It starts the S3-compatible server the storage tests use
+# (s3rver on loopback) and, when no broker answers on 127.0.0.1:5672, RabbitMQ on loopback in a throw-away data
+# directory; on exit it stops what it started (a broker it did not start is used and left alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +14,7 @@ command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || missi
 command -v loudgain >/dev/null 2>&1 || missing+=(loudgain)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)   # renders the HTML report in a test
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)   # runs s3rver
+command -v rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)   # the fleet's integration tests
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "test.sh: installing ${missing[*]} (Debian packages)"
   as_root apt-get update -qq
@@ -32,7 +35,8 @@ stop_s3rver() {
   fi
   if [ -n "$s3_data" ]; then rm -rf "$s3_data"; s3_data=""; fi
 }
-trap stop_s3rver EXIT
+stop_all() { stop_s3rver; if declare -F stop_rabbit >/dev/null; then stop_rabbit; fi; }
+trap stop_all EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -69,6 +73,40 @@ if [ -z "${MIXFLEET_S3_ENDPOINT:-}" ]; then
   export MIXFLEET_S3_ENDPOINT="http://127.0.0.1:$port"
   echo "test.sh: s3rver $s3rver_version on $MIXFLEET_S3_ENDPOINT"
 fi
+
+# RabbitMQ (tests with Category=Integration). The Debian package may have started its own service (systemd); in a
+# container without an init it has not, so start a node here: loopback only (AMQP, epmd, distribution), data in a
+# temporary directory so every run starts from an empty broker.
+rabbit_node=mixfleet-test@localhost
+rabbit_dir=""
+rabbit_epmd_was_running=""
+broker_answers() { (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; }
+stop_rabbit() {
+  [ -n "$rabbit_dir" ] || return 0
+  echo "test.sh: stopping the RabbitMQ node it started"
+  # shutdown (unlike stop) returns once the Erlang VM has exited.
+  as_root timeout 60 rabbitmqctl -q -n "$rabbit_node" shutdown >/dev/null 2>&1 || echo "test.sh: rabbitmqctl shutdown failed" >&2
+  if [ -z "$rabbit_epmd_was_running" ]; then ERL_EPMD_ADDRESS=127.0.0.1 epmd -kill >/dev/null 2>&1 || true; fi
+  as_root rm -rf "$rabbit_dir"
+}
+if ! broker_answers; then
+  echo "test.sh: starting RabbitMQ on 127.0.0.1:5672"
+  epmd -names >/dev/null 2>&1 && rabbit_epmd_was_running=1
+  rabbit_dir=$(mktemp -d)
+  mkdir -p "$rabbit_dir/mnesia" "$rabbit_dir/log"
+  as_root chown -R rabbitmq:rabbitmq "$rabbit_dir"
+  as_root env RABBITMQ_NODENAME="$rabbit_node" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 ERL_EPMD_ADDRESS=127.0.0.1 \
+    RABBITMQ_MNESIA_BASE="$rabbit_dir/mnesia" RABBITMQ_LOG_BASE="$rabbit_dir/log" \
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+    rabbitmq-server -detached >/dev/null
+  for _ in $(seq 60); do broker_answers && break; sleep 1; done
+  if ! broker_answers || ! as_root timeout 60 rabbitmqctl -q -n "$rabbit_node" await_startup >/dev/null; then
+    echo "test.sh: RabbitMQ did not start within 60 s; its log:" >&2
+    as_root sh -c "tail -n 40 '$rabbit_dir'/log/*.log" >&2 || true
+    exit 1
+  fi
+fi
+export MIXFLEET_RABBITMQ="${MIXFLEET_RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}"
 
 log=$(mktemp)
 set +e

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MixFleet.Analysis;
+using MixFleet.Analysis.Engine;
+using MixFleet.Audio;
+using MixFleet.Contracts.V1;
+using MixFleet.Reports.Json;
+using MixFleet.Reports.Tracks;
+using MixFleet.Storage;
+
+namespace MixFleet.Fleet.Tracks;
+
+/// <summary>
+/// Analyzes one stored audio object and writes its track report, or reuses the report already written for the same
+/// ETag and analyzer version. Knows nothing of the broker: the consumer calls it and publishes the outcome.
+/// </summary>
+/// <remarks>
+/// A file that can never be analyzed (corrupt, unsupported) gets a failure report and a failed outcome. Anything else
+/// — storage faults, a stream cut mid-read (<see cref="AudioErrorCode.IoError"/>), a missing decoder, cancellation —
+/// propagates, so the message is retried or returned to the queue instead of caching a wrong verdict.
+/// </remarks>
+public sealed class TrackAnalysisUseCase
+{
+    private const string JsonContentType = "application/json";
+
+    private readonly IObjectStore _store;
+    private readonly IAudioDecoder _decoder;
+    private readonly TrackAnalyzer _analyzer;
+    private readonly TrackAnalysisOptions _options;
+    private readonly ILogger<TrackAnalysisUseCase> _logger;
+
+    /// <summary>Creates the use case; <paramref name="budget"/> is the process-wide CPU budget.</summary>
+    public TrackAnalysisUseCase(
+        IObjectStore store,
+        IAudioDecoder decoder,
+        CpuBudget budget,
+        AnalysisOptions analysisOptions,
+        IOptions<TrackAnalysisOptions> options,
+        ILogger<TrackAnalysisUseCase> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _decoder = decoder;
+        _analyzer = new TrackAnalyzer(analysisOptions, budget);
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Analyzes <paramref name="source"/> (or reuses its current report) and writes the report.</summary>
+    /// <exception cref="ObjectNotFoundException">The source object does not exist.</exception>
+    public async Task<TrackAnalysisOutcome> ExecuteAsync(ObjectRef source, string albumKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(albumKey);
+        var reportKey = TrackReportKeys.For(source.Bucket, source.Key);
+
+        // The stored object's ETag, not the message's: the message may predate an overwrite.
+        var head = await _store.HeadAsync(source.Bucket, source.Key, cancellationToken).ConfigureAwait(false)
+            ?? throw new ObjectNotFoundException(source.Bucket, source.Key);
+        var current = source with { ETag = head.ETag ?? source.ETag, Size = head.Size };
+
+        var existing = await TryReadAsync(reportKey, cancellationToken).ConfigureAwait(false);
+        if (existing is not null && IsCurrent(existing, current))
+        {
+            FleetLog.ReportReused(_logger, source.Bucket, source.Key, reportKey);
+            return new TrackAnalysisOutcome
+            {
+                ReportKey = reportKey,
+                AnalyzerVersion = existing.AnalyzerVersion,
+                Reused = true,
+                Error = existing.Track.Error,
+            };
+        }
+
+        var document = await AnalyzeAsync(current, albumKey, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(reportKey, document, cancellationToken).ConfigureAwait(false);
+        if (document.Track.Error is { } error)
+        {
+            FleetLog.TrackFailed(_logger, source.Bucket, source.Key, error.Code);
+        }
+        else
+        {
+            FleetLog.TrackAnalyzed(_logger, source.Bucket, source.Key, reportKey);
+        }
+
+        return new TrackAnalysisOutcome { ReportKey = reportKey, AnalyzerVersion = document.AnalyzerVersion, Error = document.Track.Error };
+    }
+
+    /// <summary>
+    /// True when the decode error is the file's own fault, so analyzing it again can never succeed. A cut stream or
+    /// a decoder missing from this machine is not.
+    /// </summary>
+    public static bool IsPermanent(AudioDecodeException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.Code is not (AudioErrorCode.IoError or AudioErrorCode.DecoderNotInstalled);
+    }
+
+    // Reuse rule (docs/worker.md): same source ETag (known) and same analyzer version.
+    private static bool IsCurrent(TrackReportDocument existing, ObjectRef current) =>
+        current.ETag is { Length: > 0 } etag
+        && string.Equals(existing.Source.ETag, etag, StringComparison.Ordinal)
+        && string.Equals(existing.AnalyzerVersion, AnalyzerVersion.Current, StringComparison.Ordinal);
+
+    private async Task<TrackReportDocument> AnalyzeAsync(ObjectRef source, string albumKey, CancellationToken cancellationToken)
+    {
+        AudioStreamInfo? info = null;
+        try
+        {
+            var stream = await _store.OpenReadAsync(source.Bucket, source.Key, cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                using var reader = _decoder.Open(stream, source.Key);
+                info = reader.Info;
+                var analysis = await _analyzer.AnalyzeAsync(reader, progress: null, cancellationToken).ConfigureAwait(false);
+                return new TrackReportDocument
+                {
+                    AnalyzerVersion = AnalyzerVersion.Current,
+                    Source = source,
+                    AlbumKey = albumKey,
+                    Track = TrackReportFactory.FromAnalysis(source.Key, albumKey, analysis),
+                    Blocks = new LoudnessBlocks
+                    {
+                        BlockEnergies = analysis.Loudness.BlockEnergies,
+                        ShortTermEnergies = analysis.Loudness.ShortTermEnergies,
+                    },
+                };
+            }
+        }
+        catch (AudioDecodeException ex) when (IsPermanent(ex))
+        {
+            return new TrackReportDocument
+            {
+                AnalyzerVersion = AnalyzerVersion.Current,
+                Source = source,
+                AlbumKey = albumKey,
+                Track = TrackReportFactory.FromError(source.Key, albumKey, ex.Code.ToCode(), ex.Message, info),
+            };
+        }
+    }
+
+    private async Task<TrackReportDocument?> TryReadAsync(string reportKey, CancellationToken cancellationToken)
+    {
+        Stream stream;
+        try
+        {
+            stream = await _store.OpenReadAsync(_options.ReportsBucket, reportKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectNotFoundException)
+        {
+            return null;
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            try
+            {
+                return await JsonSerializer.DeserializeAsync<TrackReportDocument>(stream, ReportJson.Options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException ex)
+            {
+                // An unreadable report is no reason to fail the track: measure again and replace it.
+                FleetLog.ReportUnreadable(_logger, reportKey, ex);
+                return null;
+            }
+        }
+    }
+
+    private async Task WriteAsync(string reportKey, TrackReportDocument document, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await JsonSerializer.SerializeAsync(buffer, document, ReportJson.Options, cancellationToken).ConfigureAwait(false);
+        buffer.Position = 0;
+        await _store.PutAsync(_options.ReportsBucket, reportKey, buffer, JsonContentType, cancellationToken).ConfigureAwait(false);
+    }
+}

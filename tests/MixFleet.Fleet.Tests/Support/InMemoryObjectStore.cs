@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using MixFleet.Storage;
+
+namespace MixFleet.Fleet.Tests.Support;
+
+/// <summary>A test-only object store: buckets in a dictionary, ETag = a hash of the content (S3 uses MD5 for single-part puts).</summary>
+internal sealed class InMemoryObjectStore : IObjectStore
+{
+    private readonly ConcurrentDictionary<(string Bucket, string Key), byte[]> _objects = new();
+    private int _opens;
+
+    /// <summary>How many times an object was opened for reading, per key.</summary>
+    public ConcurrentDictionary<string, int> Reads { get; } = new();
+
+    public int Opens => _opens;
+
+    public void Put(string bucket, string key, byte[] content) => _objects[(bucket, key)] = content;
+
+    public byte[]? Get(string bucket, string key) => _objects.TryGetValue((bucket, key), out var content) ? content : null;
+
+    public Task<ObjectInfo?> HeadAsync(string bucket, string key, CancellationToken cancellationToken) =>
+        Task.FromResult(_objects.TryGetValue((bucket, key), out var content) ? Info(bucket, key, content) : null);
+
+    public Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        if (!_objects.TryGetValue((bucket, key), out var content))
+        {
+            throw new ObjectNotFoundException(bucket, key);
+        }
+
+        Interlocked.Increment(ref _opens);
+        Reads.AddOrUpdate(key, 1, (_, n) => n + 1);
+        // Not seekable, like an S3 response body.
+        return Task.FromResult<Stream>(new ForwardOnlyStream(new MemoryStream(content, writable: false)));
+    }
+
+    public async Task PutAsync(string bucket, string key, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy, cancellationToken);
+        _objects[(bucket, key)] = copy.ToArray();
+    }
+
+    public async IAsyncEnumerable<ObjectInfo> ListAsync(string bucket, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        foreach (var ((b, k), content) in _objects.OrderBy(o => o.Key.Key, StringComparer.Ordinal))
+        {
+            if (b == bucket && k.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                yield return Info(b, k, content);
+            }
+        }
+    }
+
+    private static ObjectInfo Info(string bucket, string key, byte[] content) =>
+        new(bucket, key, content.Length, Convert.ToHexStringLower(SHA256.HashData(content))[..32], null);
+
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MixFleet.Analysis;
+using MixFleet.Analysis.Engine;
+using MixFleet.Audio;
+using MixFleet.Fleet.Tracks;
+
+namespace MixFleet.Fleet.Tests.Support;
+
+internal static class UseCases
+{
+    public const string AudioBucket = "audio";
+    public const string ReportsBucket = "reports";
+
+    private static readonly CpuBudget _budget = new(2);
+
+    public static TrackAnalysisUseCase Create(InMemoryObjectStore store) => new(
+        store,
+        new AudioDecoder(),
+        _budget,
+        AnalysisOptions.Default,
+        Options.Create(new TrackAnalysisOptions { ReportsBucket = ReportsBucket }),
+        NullLogger<TrackAnalysisUseCase>.Instance);
+}

@@ -1,0 +1,119 @@
+using MixFleet.Analysis;
+using MixFleet.Contracts.V1;
+using MixFleet.Fleet.Tests.Support;
+using MixFleet.Fleet.Tracks;
+using MixFleet.Storage;
+
+namespace MixFleet.Fleet.Tests;
+
+public sealed class TrackAnalysisUseCaseTests
+{
+    private const string Album = "label/artist/album/";
+    private const string Key = Album + "01 - sine.wav";
+    private const string ReportKey = "reports/tracks/audio/label/artist/album/01 - sine.wav.json";
+
+    private readonly InMemoryObjectStore _store = new();
+
+    [Fact]
+    public async Task Analyzes_the_object_and_writes_its_report_at_the_source_key()
+    {
+        _store.Put(UseCases.AudioBucket, Key, Wav.Sine(-23, seconds: 5));
+
+        var outcome = await UseCases.Create(_store).ExecuteAsync(Source(), Album, CancellationToken.None);
+
+        Assert.False(outcome.Failed);
+        Assert.False(outcome.Reused);
+        Assert.Equal(ReportKey, outcome.ReportKey);
+        Assert.Equal(AnalyzerVersion.Current, outcome.AnalyzerVersion);
+        var report = StoredReports.Read(_store, ReportKey);
+        // EBU Tech 3341 case 1: a stereo 1 kHz sine at -23 dBFS reads -23 LUFS.
+        Assert.InRange(report.Track.Loudness!.IntegratedLufs!.Value, -23.1, -22.9);
+        Assert.Null(report.Track.Error);
+        Assert.Equal(AnalyzerVersion.Current, report.AnalyzerVersion);
+        Assert.Equal((await _store.HeadAsync(UseCases.AudioBucket, Key, CancellationToken.None))!.ETag, report.Source.ETag);
+        Assert.Equal(Album, report.AlbumKey);
+        // 5 s in 400 ms blocks on a 100 ms hop: 47 blocks; 3 s windows: 21.
+        Assert.Equal(47, report.Blocks!.BlockEnergies.Count);
+        Assert.Equal(21, report.Blocks.ShortTermEnergies.Count);
+    }
+
+    [Fact]
+    public async Task The_same_etag_and_analyzer_version_reuse_the_report_without_reading_the_audio()
+    {
+        _store.Put(UseCases.AudioBucket, Key, Wav.Sine(-23, seconds: 2));
+        var useCase = UseCases.Create(_store);
+        await useCase.ExecuteAsync(Source(), Album, CancellationToken.None);
+
+        var again = await useCase.ExecuteAsync(Source(), Album, CancellationToken.None);
+
+        Assert.True(again.Reused);
+        Assert.False(again.Failed);
+        Assert.Equal(ReportKey, again.ReportKey);
+        Assert.Equal(1, _store.Reads[Key]);
+    }
+
+    [Fact]
+    public async Task A_new_etag_or_another_analyzer_version_analyzes_again()
+    {
+        _store.Put(UseCases.AudioBucket, Key, Wav.Sine(-23, seconds: 2));
+        var useCase = UseCases.Create(_store);
+        await useCase.ExecuteAsync(Source(), Album, CancellationToken.None);
+
+        _store.Put(UseCases.AudioBucket, Key, Wav.Sine(-20, seconds: 2));
+        var newContent = await useCase.ExecuteAsync(Source(), Album, CancellationToken.None);
+        Assert.False(newContent.Reused);
+        Assert.InRange(StoredReports.Read(_store, ReportKey).Track.Loudness!.IntegratedLufs!.Value, -20.1, -19.9);
+
+        StoredReports.Write(_store, ReportKey, StoredReports.Read(_store, ReportKey) with { AnalyzerVersion = "0.0.1-old" });
+        var newEngine = await useCase.ExecuteAsync(Source(), Album, CancellationToken.None);
+        Assert.False(newEngine.Reused);
+        Assert.Equal(AnalyzerVersion.Current, StoredReports.Read(_store, ReportKey).AnalyzerVersion);
+        Assert.Equal(3, _store.Reads[Key]);
+    }
+
+    [Fact]
+    public async Task A_corrupt_object_gets_a_failure_report_and_a_failed_outcome()
+    {
+        _store.Put(UseCases.AudioBucket, Key, Wav.Corrupt());
+
+        var outcome = await UseCases.Create(_store).ExecuteAsync(Source(), Album, CancellationToken.None);
+
+        Assert.True(outcome.Failed);
+        Assert.Equal("invalid-header", outcome.Error!.Code);
+        Assert.Contains(Key, outcome.Error.Message, StringComparison.Ordinal);
+        var report = StoredReports.Read(_store, ReportKey);
+        Assert.Equal("invalid-header", report.Track.Error!.Code);
+        Assert.Null(report.Track.Loudness);
+        Assert.Null(report.Blocks);
+
+        // Deterministic for the same content and engine: the failure is reused, not decoded again.
+        var again = await UseCases.Create(_store).ExecuteAsync(Source(), Album, CancellationToken.None);
+        Assert.True(again.Reused);
+        Assert.Equal("invalid-header", again.Error!.Code);
+    }
+
+    [Fact]
+    public async Task A_missing_object_throws_and_writes_nothing()
+    {
+        await Assert.ThrowsAsync<ObjectNotFoundException>(() => UseCases.Create(_store).ExecuteAsync(Source(), Album, CancellationToken.None));
+        Assert.Null(_store.Get(UseCases.ReportsBucket, ReportKey));
+    }
+
+    [Fact]
+    public async Task An_unreadable_report_is_replaced()
+    {
+        _store.Put(UseCases.AudioBucket, Key, Wav.Sine(-23, seconds: 2));
+        _store.Put(UseCases.ReportsBucket, ReportKey, "{ not json"u8.ToArray());
+
+        var outcome = await UseCases.Create(_store).ExecuteAsync(Source(), Album, CancellationToken.None);
+
+        Assert.False(outcome.Reused);
+        Assert.NotNull(StoredReports.Read(_store, ReportKey).Track.Loudness);
+    }
+
+    [Fact]
+    public void Report_keys_follow_the_source_bucket_and_key() =>
+        Assert.Equal("reports/tracks/b/a/c d.flac.json", TrackReportKeys.For("b", "a/c d.flac"));
+
+    private static ObjectRef Source() => new() { Bucket = UseCases.AudioBucket, Key = Key };
+}
