@@ -1,3 +1,5 @@
+using MixFleet.Audio;
+
 namespace MixFleet.Cli.Discovery;
 
 /// <summary>
@@ -21,7 +23,7 @@ internal static class TrackDiscovery
             {
                 var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
                 tracks.AddRange(Directory.EnumerateFiles(path, "*", options)
-                    .Where(AudioFileTypes.IsAudio)
+                    .Where(AudioFileExtensions.IsAudio)
                     .Select(file => new TrackSource(file, AlbumOf(file))));
             }
             else

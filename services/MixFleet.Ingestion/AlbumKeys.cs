@@ -1,0 +1,8 @@
+namespace MixFleet.Ingestion;
+
+/// <summary>Albums are folder-like prefixes: <c>label/artist/album/NN - title.wav</c> belongs to <c>label/artist/album/</c>.</summary>
+internal static class AlbumKeys
+{
+    /// <summary>The key's folder with its trailing '/', or empty for a key at the bucket's root.</summary>
+    public static string Of(string key) => key[..(key.LastIndexOf('/') + 1)];
+}

@@ -1,0 +1,20 @@
+namespace MixFleet.Ingestion.Events;
+
+/// <summary><c>POST /v1/events/s3</c>: the notification JSON AWS S3 and MinIO send.</summary>
+internal static class EventEndpoints
+{
+    public static async Task<IResult> PostAsync(HttpRequest request, S3EventIngestor ingestor, ILogger<S3EventIngestor> logger, CancellationToken cancellationToken)
+    {
+        var (notification, error) = await IngestionJson.ReadBodyAsync<S3EventNotification>(request, cancellationToken).ConfigureAwait(false);
+        if (notification is null)
+        {
+            IngestionLog.MalformedBody(logger, request.Path, error!);
+            return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Malformed S3 event notification");
+        }
+
+        var result = await ingestor.IngestAsync(notification, cancellationToken).ConfigureAwait(false);
+        return result is null
+            ? Results.Problem("The body has neither 'Records' nor an 's3:TestEvent'.", statusCode: StatusCodes.Status400BadRequest, title: "Not an S3 event notification")
+            : Results.Accepted(value: result);
+    }
+}

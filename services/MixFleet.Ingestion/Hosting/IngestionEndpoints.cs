@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MixFleet.Ingestion.Auth;
+using MixFleet.Ingestion.Events;
+using MixFleet.Ingestion.Jobs;
+using MixFleet.Ingestion.Scans;
+
+namespace MixFleet.Ingestion.Hosting;
+
+/// <summary>The HTTP surface: health in every environment, and the bearer-authenticated <c>/v1</c> API.</summary>
+internal static class IngestionEndpoints
+{
+    /// <summary>Tag of the checks <c>/health/ready</c> runs (the store here; MassTransit tags its bus check "ready" too).</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary><c>/health/live</c> runs no check (the process answers); <c>/health/ready</c> runs the "ready" checks.</summary>
+    public static WebApplication MapIngestionHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        return app;
+    }
+
+    /// <summary>The <c>/v1</c> endpoints behind the bearer token; unhandled faults become problem details.</summary>
+    public static WebApplication MapIngestionApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        var v1 = app.MapGroup("/v1").AddEndpointFilter<BearerTokenFilter>();
+        v1.MapPost("/events/s3", EventEndpoints.PostAsync);
+        v1.MapPost("/scans", ScanEndpoints.PostAsync);
+        v1.MapGet("/jobs/{id:guid}", JobEndpoints.GetAsync);
+        return app;
+    }
+}

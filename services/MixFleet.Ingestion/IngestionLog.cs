@@ -1,0 +1,23 @@
+namespace MixFleet.Ingestion;
+
+/// <summary>The service's log messages: structured, never a token.</summary>
+internal static partial class IngestionLog
+{
+    [LoggerMessage(1, LogLevel.Warning, "Rejected {Method} {Path}: {Reason}")]
+    public static partial void Unauthorized(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(2, LogLevel.Information, "S3 test event from {Bucket} accepted and ignored")]
+    public static partial void TestEvent(ILogger logger, string? bucket);
+
+    [LoggerMessage(3, LogLevel.Information, "Published AnalyzeTrack for s3://{Bucket}/{ObjectKey} (job {JobId})")]
+    public static partial void Published(ILogger logger, string bucket, string objectKey, Guid jobId);
+
+    [LoggerMessage(4, LogLevel.Debug, "Ignored s3://{Bucket}/{ObjectKey}: {Reason}")]
+    public static partial void Ignored(ILogger logger, string? bucket, string objectKey, string reason);
+
+    [LoggerMessage(5, LogLevel.Information, "Scan job {JobId} of s3://{Bucket}/{Prefix}: {TrackCount} tracks in {AlbumCount} albums, profile {Profile}")]
+    public static partial void ScanStarted(ILogger logger, Guid jobId, string bucket, string prefix, int trackCount, int albumCount, string profile);
+
+    [LoggerMessage(6, LogLevel.Warning, "Malformed request body on {Path}: {Error}")]
+    public static partial void MalformedBody(ILogger logger, string path, string error);
+}

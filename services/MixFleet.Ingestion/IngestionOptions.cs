@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MixFleet.Ingestion;
+
+/// <summary>Settings of the ingestion API (section <c>MixFleet:Ingestion</c>).</summary>
+public sealed class IngestionOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "MixFleet:Ingestion";
+
+    /// <summary>The bearer token every <c>/v1</c> request must present (the S3/MinIO webhook and scan callers).</summary>
+    [Required(ErrorMessage = "MixFleet:Ingestion:WebhookToken is required: the bearer token the S3/MinIO webhook and scan callers send.")]
+    [MinLength(16, ErrorMessage = "MixFleet:Ingestion:WebhookToken must be at least 16 characters long.")]
+    public string? WebhookToken { get; set; }
+
+    /// <summary>Bucket holding job manifests (<c>jobs/</c>) and reports (<c>reports/</c>).</summary>
+    [Required(ErrorMessage = "MixFleet:Ingestion:ReportsBucket is required: the bucket for job manifests and reports.")]
+    public string ReportsBucket { get; set; } = "mixfleet-reports";
+
+    /// <summary>QC profile of event-driven analyses and of scans that name none.</summary>
+    [Required(ErrorMessage = "MixFleet:Ingestion:DefaultProfile is required.")]
+    public string DefaultProfile { get; set; } = "streaming";
+
+    /// <summary>How long a published (key, ETag) is remembered to drop redelivered events.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "MixFleet:Ingestion:DeduplicationWindow must be between 1 second and 7 days.")]
+    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Most (key, ETag) entries remembered at once; the cache compacts beyond it.</summary>
+    [Range(1, 10_000_000, ErrorMessage = "MixFleet:Ingestion:DeduplicationCapacity must be between 1 and 10,000,000.")]
+    public int DeduplicationCapacity { get; set; } = 100_000;
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using MixFleet.Ingestion.Scans;
+using MixFleet.Storage;
+
+namespace MixFleet.Ingestion.Jobs;
+
+/// <summary>
+/// Computes a job's progress from S3 alone (no database): the manifest, then one GET per track report (bounded
+/// parallelism) and one HEAD per album report. A report written for the same object by an earlier job counts too:
+/// the worker would reuse it anyway.
+/// </summary>
+internal sealed class JobStatusService(IObjectStore store, IOptions<IngestionOptions> options)
+{
+    private const int Parallelism = 16;
+
+    /// <summary>The status, or null when no manifest exists for <paramref name="jobId"/>.</summary>
+    public async Task<JobStatus?> GetAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var bucket = options.Value.ReportsBucket;
+        var manifest = await ReadAsync<JobManifest>(bucket, ReportKeys.JobManifest(jobId), cancellationToken).ConfigureAwait(false);
+        if (manifest is null)
+        {
+            return null;
+        }
+
+        int analyzed = 0, failed = 0;
+        await Parallel.ForEachAsync(manifest.Tracks, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (key, ct) =>
+            {
+                var outcome = await ReadAsync<TrackReportOutcome>(bucket, ReportKeys.Track(manifest.Bucket, key), ct).ConfigureAwait(false);
+                if (outcome is { IsFailure: true })
+                {
+                    Interlocked.Increment(ref failed);
+                }
+                else if (outcome is not null)
+                {
+                    Interlocked.Increment(ref analyzed);
+                }
+            }).ConfigureAwait(false);
+
+        var albums = new List<string>();
+        foreach (var album in manifest.Albums)
+        {
+            var key = ReportKeys.Album(manifest.Bucket, album);
+            if (await store.HeadAsync(bucket, key, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                albums.Add(key);
+            }
+        }
+
+        var state = analyzed + failed >= manifest.Tracks.Count ? "completed" : "running";
+        return new JobStatus(jobId, state, manifest.Tracks.Count, analyzed, failed, albums);
+    }
+
+    private async Task<T?> ReadAsync<T>(string bucket, string key, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var stream = await store.OpenReadAsync(bucket, key, cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync<T>(stream, IngestionJson.Options, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (ObjectNotFoundException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using MixFleet.Ingestion.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddIngestion();             // options (validated on start), de-duplication, scans, jobs, health checks
+builder.AddIngestionStorage();      // seam: IObjectStore comes from the storage branch (builder.AddObjectStore())
+builder.AddIngestionPublisher();    // seam: ITrackCommandPublisher comes from the messaging branch (MassTransit)
+
+var app = builder.Build();
+app.MapIngestionHealth();           // /health/live, /health/ready in every environment
+app.MapIngestionApi();              // /v1/events/s3, /v1/scans, /v1/jobs/{id} (bearer token)
+await app.RunAsync();
+
+/// <summary>Entry point; public so WebApplicationFactory can find the assembly.</summary>
+public partial class Program;

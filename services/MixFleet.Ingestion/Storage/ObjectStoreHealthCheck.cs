@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using MixFleet.Storage;
+
+namespace MixFleet.Ingestion.Storage;
+
+/// <summary>Ready when the store answers a HEAD in the reports bucket (a missing probe object is an answer too).</summary>
+internal sealed class ObjectStoreHealthCheck(IObjectStore store, IOptions<IngestionOptions> options) : IHealthCheck
+{
+    internal const string ProbeKey = "health/ingestion-probe";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await store.HeadAsync(options.Value.ReportsBucket, ProbeKey, cancellationToken).ConfigureAwait(false);
+            return HealthCheckResult.Healthy();
+        }
+#pragma warning disable CA1031 // A health check reports any fault of the dependency instead of throwing.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, "The object store did not answer.", ex);
+        }
+    }
+}

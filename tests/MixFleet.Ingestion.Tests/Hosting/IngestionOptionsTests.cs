@@ -1,0 +1,30 @@
+using MixFleet.Ingestion.Tests.Doubles;
+
+namespace MixFleet.Ingestion.Tests.Hosting;
+
+public sealed class IngestionOptionsTests
+{
+    [Fact]
+    public void Defaults_AreStreamingOneHourAndTheReportsBucket()
+    {
+        var options = new IngestionOptions();
+
+        Assert.Equal("MixFleet:Ingestion", IngestionOptions.SectionName);
+        Assert.Null(options.WebhookToken);
+        Assert.Equal("streaming", options.DefaultProfile);
+        Assert.Equal("mixfleet-reports", options.ReportsBucket);
+        Assert.Equal(TimeSpan.FromHours(1), options.DeduplicationWindow);
+        Assert.Equal(100_000, options.DeduplicationCapacity);
+    }
+
+    [Fact]
+    public void MissingWebhookToken_FailsStartUpNamingTheSetting()
+    {
+        using var factory = new IngestionFactory { WithToken = false };
+
+        var ex = Record.Exception(() => factory.CreateClient());
+
+        Assert.NotNull(ex);
+        Assert.Contains("MixFleet:Ingestion:WebhookToken is required", ex.ToString(), StringComparison.Ordinal);
+    }
+}
