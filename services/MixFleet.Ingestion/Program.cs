@@ -2,8 +2,8 @@ using MixFleet.Ingestion.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddIngestion();             // options (validated on start), de-duplication, scans, jobs, health checks
-builder.AddIngestionStorage();      // seam: IObjectStore comes from the storage branch (builder.AddObjectStore())
-builder.AddIngestionPublisher();    // seam: ITrackCommandPublisher comes from the messaging branch (MassTransit)
+builder.AddIngestionStorage();      // S3 / S3-compatible or local folder, from MixFleet:Storage
+builder.AddIngestionPublisher();    // MassTransit over RabbitMQ: publishes AnalyzeTrack
 
 var app = builder.Build();
 app.MapIngestionHealth();           // /health/live, /health/ready in every environment

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MixFleet.Fleet;
 using MixFleet.Ingestion.Auth;
 using MixFleet.Ingestion.Events;
 using MixFleet.Ingestion.Jobs;
@@ -33,25 +34,21 @@ internal static class IngestionServiceExtensions
     }
 
     /// <summary>
-    /// Seam for storage. The storage library's <c>builder.AddObjectStore()</c> (S3 or local folder, from configuration)
-    /// registers <see cref="IObjectStore"/>, before or after this call. Without one the service stops at start-up with
-    /// a message saying so.
+    /// The object store (S3 / S3-compatible or a local folder, from <c>MixFleet:Storage</c>, validated at start), resolved
+    /// once at start-up so a wrong configuration stops the service at once.
     /// </summary>
     public static IHostApplicationBuilder AddIngestionStorage(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton<IObjectStore>(_ => throw new InvalidOperationException(
-            "No IObjectStore is registered: call builder.AddObjectStore() (MixFleet.Storage) so ingestion can list buckets and write job manifests."));
+        builder.AddObjectStore();
         builder.Services.AddHostedService<ObjectStoreStartupCheck>();
         return builder;
     }
 
-    /// <summary>
-    /// Seam for the message bus. The fleet's messaging (MassTransit) registers the real <see cref="ITrackCommandPublisher"/>;
-    /// until then a stand-in lets the service start and fails each publish with "No message bus configured".
-    /// </summary>
+    /// <summary>The fleet's bus (MassTransit over RabbitMQ, <c>MixFleet:RabbitMq</c>) and the publisher of <c>AnalyzeTrack</c>.</summary>
     public static IHostApplicationBuilder AddIngestionPublisher(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton<ITrackCommandPublisher, UnconfiguredTrackCommandPublisher>();
+        builder.AddMixFleetMessaging(_ => { });
+        builder.Services.AddSingleton<ITrackCommandPublisher, BusTrackCommandPublisher>();
         return builder;
     }
 }

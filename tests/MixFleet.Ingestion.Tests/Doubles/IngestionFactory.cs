@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using MixFleet.Ingestion.Publishing;
 using MixFleet.Storage;
@@ -21,11 +22,13 @@ public sealed class IngestionFactory : WebApplicationFactory<Program>
     /// <summary>Set to false to start without a webhook token.</summary>
     public bool WithToken { get; init; } = true;
 
-    /// <summary>Set to false to start without an IObjectStore (the storage seam unwired).</summary>
+    /// <summary>Set to false to start without storage configuration (the real store's options then fail at start).</summary>
     public bool WithStore { get; init; } = true;
 
-    /// <summary>Set to false to keep the stand-in publisher (the messaging seam unwired).</summary>
+    /// <summary>Set to false to keep the real bus publisher (on MassTransit's in-memory test harness).</summary>
     public bool WithPublisher { get; init; } = true;
+
+    private readonly string _storageRoot = Directory.CreateTempSubdirectory("mixfleet-ingestion-").FullName;
 
     /// <summary>A client that sends the bearer token.</summary>
     public HttpClient CreateAuthorizedClient()
@@ -43,8 +46,16 @@ public sealed class IngestionFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("MixFleet:Ingestion:ReportsBucket", ReportsBucket);
+        if (WithStore)
+        {
+            builder.UseSetting("MixFleet:Storage:Kind", "local");
+            builder.UseSetting("MixFleet:Storage:Local:RootPath", _storageRoot);
+        }
+
         builder.ConfigureTestServices(services =>
         {
+            // The bus runs on MassTransit's in-memory harness, never on a broker.
+            services.AddMassTransitTestHarness();
             if (WithStore)
             {
                 services.AddSingleton<IObjectStore>(Store);
@@ -55,5 +66,14 @@ public sealed class IngestionFactory : WebApplicationFactory<Program>
                 services.AddSingleton<ITrackCommandPublisher>(Publisher);
             }
         });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_storageRoot))
+        {
+            Directory.Delete(_storageRoot, recursive: true);
+        }
     }
 }

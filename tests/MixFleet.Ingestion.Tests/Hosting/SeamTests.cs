@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MixFleet.Contracts.V1;
 using MixFleet.Ingestion.Tests.Doubles;
 using MixFleet.Ingestion.Tests.Events;
 
@@ -8,25 +11,30 @@ namespace MixFleet.Ingestion.Tests.Hosting;
 public sealed class SeamTests
 {
     [Fact]
-    public void NoObjectStore_FailsStartUpNamingTheMissingRegistration()
+    public void NoStorageConfiguration_FailsStartUpNamingTheSetting()
     {
         using var factory = new IngestionFactory { WithStore = false };
 
         var ex = Record.Exception(() => factory.CreateClient());
 
         Assert.NotNull(ex);
-        Assert.Contains("No IObjectStore is registered", ex.ToString(), StringComparison.Ordinal);
+        Assert.Contains("MixFleet:Storage:Local:RootPath is required", ex.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task NoMessageBus_StartsButAPublishFailsWith500()
+    public async Task S3Event_IsPublishedOnTheBus_AsAnalyzeTrack()
     {
         using var factory = new IngestionFactory { WithPublisher = false };
         using var client = factory.CreateAuthorizedClient();
-        using var content = new StringContent(S3EventBodies.Aws("ObjectCreated:Put", "a/1.wav"), Encoding.UTF8, "application/json");
+        var harness = factory.Services.GetRequiredService<ITestHarness>();
+        using var content = new StringContent(S3EventBodies.Aws("ObjectCreated:Put", "label/artist/album/01+Intro.wav"), Encoding.UTF8, "application/json");
 
         using var response = await client.PostAsync(new Uri("/v1/events/s3", UriKind.Relative), content);
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(await harness.Published.Any<AnalyzeTrack>(), "no AnalyzeTrack was published on the bus");
+        var message = harness.Published.Select<AnalyzeTrack>().Single().Context.Message;
+        Assert.Equal("label/artist/album/01 Intro.wav", message.Source.Key);
+        Assert.Equal("label/artist/album/", message.AlbumKey);
     }
 }
