@@ -1,60 +1,30 @@
 namespace MixFleet.Analysis.Dsp;
 
 /// <summary>
-/// A second-order IIR section in transposed direct form II with <see cref="double"/> state.
-/// Coefficients are normalised (a0 = 1).
+/// The coefficients of a second-order IIR section, normalised (a0 = 1): H(z) = (b0 + b1·z⁻¹ + b2·z⁻²) / (1 + a1·z⁻¹ + a2·z⁻²).
+/// The filtering itself lives in the kernels that need it (e.g. <see cref="Loudness.KWeightingFilter"/>).
 /// </summary>
-/// <remarks>Double state keeps the 38 Hz high-pass of the K-weighting exact over hours of audio.</remarks>
-public struct Biquad
+/// <param name="B0">Feed-forward coefficient b0.</param>
+/// <param name="B1">Feed-forward coefficient b1.</param>
+/// <param name="B2">Feed-forward coefficient b2.</param>
+/// <param name="A1">Feedback coefficient a1.</param>
+/// <param name="A2">Feedback coefficient a2.</param>
+public readonly record struct Biquad(double B0, double B1, double B2, double A1, double A2)
 {
-    private readonly double _b0;
-    private readonly double _b1;
-    private readonly double _b2;
-    private readonly double _a1;
-    private readonly double _a2;
-    private double _z1;
-    private double _z2;
-
-    /// <summary>Creates the section from its coefficients.</summary>
-    public Biquad(double b0, double b1, double b2, double a1, double a2)
-    {
-        _b0 = b0;
-        _b1 = b1;
-        _b2 = b2;
-        _a1 = a1;
-        _a2 = a2;
-    }
-
     /// <summary>Feed-forward coefficients b0, b1, b2.</summary>
-    public readonly (double B0, double B1, double B2) Numerator => (_b0, _b1, _b2);
+    public (double B0, double B1, double B2) Numerator => (B0, B1, B2);
 
     /// <summary>Feedback coefficients a1, a2 (a0 = 1).</summary>
-    public readonly (double A1, double A2) Denominator => (_a1, _a2);
-
-    /// <summary>Filters one sample.</summary>
-    public double Process(double x)
-    {
-        var y = (_b0 * x) + _z1;
-        _z1 = (_b1 * x) - (_a1 * y) + _z2;
-        _z2 = (_b2 * x) - (_a2 * y);
-        return y;
-    }
-
-    /// <summary>Clears the state.</summary>
-    public void Reset()
-    {
-        _z1 = 0;
-        _z2 = 0;
-    }
+    public (double A1, double A2) Denominator => (A1, A2);
 
     /// <summary>Magnitude response at <paramref name="frequency"/> Hz for sample rate <paramref name="sampleRate"/>.</summary>
-    public readonly double Magnitude(double frequency, double sampleRate)
+    public double Magnitude(double frequency, double sampleRate)
     {
         var w = 2 * Math.PI * frequency / sampleRate;
         var z1 = System.Numerics.Complex.FromPolarCoordinates(1, -w);
         var z2 = z1 * z1;
-        var num = _b0 + (_b1 * z1) + (_b2 * z2);
-        var den = 1 + (_a1 * z1) + (_a2 * z2);
+        var num = B0 + (B1 * z1) + (B2 * z2);
+        var den = 1 + (A1 * z1) + (A2 * z2);
         return (num / den).Magnitude;
     }
 }
