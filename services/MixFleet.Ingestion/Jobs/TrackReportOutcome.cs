@@ -2,10 +2,18 @@ using System.Text.Json;
 
 namespace MixFleet.Ingestion.Jobs;
 
-/// <summary>The only field of a track report the status needs: a non-null <c>error</c> marks a failed track.</summary>
+/// <summary>
+/// The only part of a track report the status needs. The worker writes <c>{ "source", "albumKey", "track": { …,
+/// "error" } }</c> (MixFleet.Fleet's TrackReportDocument): a non-null <c>track.error</c> marks a failed track.
+/// </summary>
 internal sealed record TrackReportOutcome
 {
-    public JsonElement Error { get; init; }
+    public TrackPart? Track { get; init; }
 
-    public bool IsFailure => Error.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+    public bool IsFailure => Track is { Error.ValueKind: not (JsonValueKind.Undefined or JsonValueKind.Null) };
+
+    internal sealed record TrackPart
+    {
+        public JsonElement Error { get; init; }
+    }
 }

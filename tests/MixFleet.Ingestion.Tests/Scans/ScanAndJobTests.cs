@@ -77,7 +77,7 @@ public sealed class ScanAndJobTests : IDisposable
         foreach (var key in keys)
         {
             var error = key == keys[0] ? """{"code":"corrupt","message":"bad header"}""" : "null";
-            _factory.Store.Put(IngestionFactory.ReportsBucket, $"reports/tracks/{Source}/{key}.json", $$"""{"path":"{{key}}","loudness":{},"error":{{error}}}""");
+            _factory.Store.Put(IngestionFactory.ReportsBucket, $"reports/tracks/{Source}/{key}.json", $$$"""{"albumKey":"","track":{"path":"{{{key}}}","loudness":{},"error":{{{error}}}}}""");
         }
 
         _factory.Store.Put(IngestionFactory.ReportsBucket, $"reports/albums/{Source}/label/artist/First Album/album.json", "{}");

@@ -1,0 +1,20 @@
+using RabbitMQ.Client;
+
+namespace MixFleet.Integration.Tests.Support;
+
+/// <summary>Deletes what a test run declared on the broker under its own names (queues and their exchanges).</summary>
+internal static class BrokerCleanup
+{
+    public static async Task DeleteQueueAsync(string queue)
+    {
+        var factory = new ConnectionFactory { Uri = RealParts.Broker() };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        // MassTransit declares an exchange of the queue's name bound to it; _error and _skipped appear on demand.
+        foreach (var name in new[] { queue, queue + "_error", queue + "_skipped" })
+        {
+            await channel.QueueDeleteAsync(name, ifUnused: false, ifEmpty: false);
+            await channel.ExchangeDeleteAsync(name, ifUnused: false);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Buffers.Binary;
+
+namespace MixFleet.Integration.Tests.Support;
+
+/// <summary>Builds 24-bit PCM WAV files in memory, byte by byte, independent of the decoder under test.</summary>
+internal static class Wav
+{
+    /// <summary>A stereo 1 kHz sine at <paramref name="peakDbfs"/>: by EBU Tech 3341's construction it reads that many LUFS.</summary>
+    public static byte[] Sine(double peakDbfs, double seconds, int sampleRate = 48_000)
+    {
+        var amplitude = Math.Pow(10, peakDbfs / 20);
+        var frames = (int)(seconds * sampleRate);
+        const int BlockAlign = 6;
+        var data = new byte[frames * BlockAlign];
+        for (var i = 0; i < frames; i++)
+        {
+            var code = (int)Math.Clamp(Math.Round(amplitude * Math.Sin(2 * Math.PI * 1000 * i / sampleRate) * 8_388_608.0), -8_388_608, 8_388_607);
+            for (var c = 0; c < 2; c++)
+            {
+                var at = (i * BlockAlign) + (3 * c);
+                data[at] = (byte)code;
+                data[at + 1] = (byte)(code >> 8);
+                data[at + 2] = (byte)(code >> 16);
+            }
+        }
+
+        var file = new byte[44 + data.Length];
+        var header = file.AsSpan(0, 44);
+        "RIFF"u8.CopyTo(header);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], (uint)(36 + data.Length));
+        "WAVEfmt "u8.CopyTo(header[8..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[16..], 16);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[20..], 1);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[22..], 2);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[24..], (uint)sampleRate);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[28..], (uint)(sampleRate * BlockAlign));
+        BinaryPrimitives.WriteUInt16LittleEndian(header[32..], BlockAlign);
+        BinaryPrimitives.WriteUInt16LittleEndian(header[34..], 24);
+        "data"u8.CopyTo(header[36..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[40..], (uint)data.Length);
+        data.CopyTo(file, 44);
+        return file;
+    }
+
+    /// <summary>A RIFF/WAVE file whose fmt chunk is cut short: the PCM reader rejects its header.</summary>
+    public static byte[] Corrupt()
+    {
+        var file = new byte[64];
+        "RIFF"u8.CopyTo(file);
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(4), 56);
+        "WAVEfmt "u8.CopyTo(file.AsSpan(8));
+        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(16), 4);
+        return file;
+    }
+}
