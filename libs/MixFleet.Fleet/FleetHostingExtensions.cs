@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
+using MixFleet.Fleet.Albums;
 using MixFleet.Fleet.Messaging;
 using MixFleet.Fleet.Tracks;
 
@@ -48,8 +49,9 @@ public static class FleetHostingExtensions
 
     /// <summary>
     /// The worker's track analysis: <see cref="TrackAnalysisOptions"/> (validated at start), the process-wide
-    /// <see cref="CpuBudget"/>, the decoder, <see cref="TrackAnalysisUseCase"/>, and graceful-stop timeouts (host and
-    /// bus) long enough for the tracks in flight. An <c>IObjectStore</c> must be registered separately.
+    /// <see cref="CpuBudget"/>, the decoder, <see cref="TrackAnalysisUseCase"/>, <see cref="AlbumAggregationUseCase"/>,
+    /// and graceful-stop timeouts (host and bus) long enough for the tracks in flight. An <c>IObjectStore</c> must be
+    /// registered separately.
     /// </summary>
     public static IHostApplicationBuilder AddTrackAnalysis(this IHostApplicationBuilder builder)
     {
@@ -63,6 +65,7 @@ public static class FleetHostingExtensions
         services.TryAddSingleton(AnalysisOptions.Default);
         services.TryAddSingleton<IAudioDecoder, AudioDecoder>();
         services.TryAddSingleton<TrackAnalysisUseCase>();
+        services.TryAddSingleton<AlbumAggregationUseCase>();
         services.AddOptions<HostOptions>()
             .Configure<IOptions<TrackAnalysisOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(15));
         services.AddOptions<MassTransitHostOptions>()

@@ -19,4 +19,10 @@ internal static partial class FleetLog
 
     [LoggerMessage(5, LogLevel.Information, "RabbitMQ: host {Host}:{Port}, virtual host {VirtualHost}, user {Username}")]
     public static partial void RabbitMqEndpoint(ILogger logger, string host, int port, string virtualHost, string username);
+
+    [LoggerMessage(6, LogLevel.Debug, "Album s3://{Bucket}/{AlbumKey} (job {JobId}) is not complete: {ObjectKey} has no current report")]
+    public static partial void AlbumNotComplete(ILogger logger, Guid jobId, string bucket, string albumKey, string objectKey);
+
+    [LoggerMessage(7, LogLevel.Information, "Album s3://{Bucket}/{AlbumKey} (job {JobId}): {TrackCount} track(s), QC {Status}, report {ReportKey}")]
+    public static partial void AlbumReportWritten(ILogger logger, Guid jobId, string bucket, string albumKey, string reportKey, int trackCount, string status);
 }

@@ -4,7 +4,11 @@ using MixFleet.Fleet.Messaging;
 using MixFleet.Storage;
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.AddTrackAnalysis();                 // use case, CPU budget, decoder, graceful-stop timeouts
+builder.AddTrackAnalysis();                 // use cases (track, album), CPU budget, decoder, graceful-stop timeouts
 builder.AddObjectStore();                   // S3 / S3-compatible or a local folder, from MixFleet:Storage
-builder.AddMixFleetMessaging(bus => bus.AddConsumer<AnalyzeTrackConsumer, AnalyzeTrackConsumerDefinition>());
+builder.AddMixFleetMessaging(bus =>
+{
+    bus.AddConsumer<AnalyzeTrackConsumer, AnalyzeTrackConsumerDefinition>();
+    bus.AddConsumer<AlbumAggregationConsumer, AlbumAggregationConsumerDefinition>();
+});
 await builder.Build().RunAsync();

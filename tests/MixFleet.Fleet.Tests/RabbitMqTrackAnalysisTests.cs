@@ -1,12 +1,10 @@
 using MassTransit;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MixFleet.Analysis;
 using MixFleet.Contracts.V1;
 using MixFleet.Fleet.Messaging;
 using MixFleet.Fleet.Tests.Support;
-using MixFleet.Storage;
 
 namespace MixFleet.Fleet.Tests;
 
@@ -15,9 +13,9 @@ namespace MixFleet.Fleet.Tests;
 /// MIXFLEET_RABBITMQ); storage is the in-memory store.
 /// </summary>
 [Trait("Category", "Integration")]
+[Collection(RabbitMqWorker.Collection)]
 public sealed class RabbitMqTrackAnalysisTests
 {
-    private const string BrokerVariable = "MIXFLEET_RABBITMQ";
     private const string Album = "label/artist/album/";
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(90);
 
@@ -31,7 +29,7 @@ public sealed class RabbitMqTrackAnalysisTests
         store.Put(UseCases.AudioBucket, corruptKey, Wav.Corrupt());
         var received = new OutcomeConsumer.Received();
 
-        using var host = BuildWorker(Broker(), store, received);
+        using var host = BuildWorker(store, received);
         using (var starting = new CancellationTokenSource(_timeout))
         {
             await host.StartAsync(starting.Token);
@@ -67,26 +65,8 @@ public sealed class RabbitMqTrackAnalysisTests
         }
     }
 
-    private static IHost BuildWorker(Uri broker, InMemoryObjectStore store, OutcomeConsumer.Received received)
-    {
-        var credentials = broker.UserInfo.Split(':', 2);
-        var virtualHost = broker.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(broker.AbsolutePath[1..]);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["MixFleet:RabbitMq:Host"] = broker.Host,
-            ["MixFleet:RabbitMq:Port"] = (broker.IsDefaultPort ? 5672 : broker.Port).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["MixFleet:RabbitMq:VirtualHost"] = virtualHost,
-            ["MixFleet:RabbitMq:Username"] = Uri.UnescapeDataString(credentials[0]),
-            ["MixFleet:RabbitMq:Password"] = credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : "",
-            ["MixFleet:Worker:ReportsBucket"] = UseCases.ReportsBucket,
-            ["MixFleet:Worker:Cores"] = "2",
-            ["MixFleet:Worker:ShutdownTimeout"] = "00:00:10",
-        });
-        builder.Services.AddSingleton<IObjectStore>(store);
-        builder.Services.AddSingleton(received);
-        builder.AddTrackAnalysis();
-        builder.AddMixFleetMessaging(bus =>
+    private static IHost BuildWorker(InMemoryObjectStore store, OutcomeConsumer.Received received) =>
+        RabbitMqWorker.Build(store, services => services.AddSingleton(received), bus =>
         {
             bus.AddConsumer<AnalyzeTrackConsumer, AnalyzeTrackConsumerDefinition>();
             // A temporary, auto-deleted queue of this test's own: nothing of it stays in the broker.
@@ -96,21 +76,6 @@ public sealed class RabbitMqTrackAnalysisTests
                 e.InstanceId = Guid.NewGuid().ToString("N");
             });
         });
-        return builder.Build();
-    }
-
-    private static Uri Broker()
-    {
-        var value = Environment.GetEnvironmentVariable(BrokerVariable);
-        Uri? uri = null;
-        if (string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(value, UriKind.Absolute, out uri) || uri.Scheme != "amqp")
-        {
-            Assert.Fail($"{BrokerVariable} must name the RabbitMQ broker for the integration tests, e.g. amqp://guest:guest@127.0.0.1:5672/ "
-                + "(scripts/test.sh starts one on loopback and sets it). Got: " + (string.IsNullOrWhiteSpace(value) ? "nothing" : "a value that is not an amqp:// URI"));
-        }
-
-        return uri!;
-    }
 
     private static AnalyzeTrack Command(Guid jobId, string key) => new()
     {

@@ -30,9 +30,35 @@ public static class AlbumTrackInputFactory
             TrailingSilenceSeconds = analysis?.Silence?.TrailingSeconds,
             SpectrumBands = analysis?.Spectrum?.Bands
                 .Where(b => b.LevelDb is not null && b.HighHz > b.LowHz)
-                .Select(b => new SpectrumBand { FrequencyHz = Math.Sqrt(Math.Max(b.LowHz, 20) * b.HighHz), LevelDb = b.LevelDb!.Value })
+                .Select(b => new SpectrumBand { FrequencyHz = BandCentre(b.LowHz, b.HighHz), LevelDb = b.LevelDb!.Value })
                 .ToArray(),
             Error = report.Error,
         };
     }
+
+    /// <summary>
+    /// The input of one track from a stored track report and the energies stored beside it (the fleet's album
+    /// aggregation): silence and spectrum come from the report itself, so the audio is never decoded again. Empty
+    /// energies (a failed file) leave the track out of the album loudness but keep it in ordering and metadata.
+    /// </summary>
+    public static AlbumTrackInput FromStored(TrackReport report, IReadOnlyList<double> blockEnergies, IReadOnlyList<double> shortTermEnergies)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(blockEnergies);
+        ArgumentNullException.ThrowIfNull(shortTermEnergies);
+        return From(report, analysis: null) with
+        {
+            BlockEnergies = blockEnergies,
+            ShortTermEnergies = shortTermEnergies,
+            LeadingSilenceSeconds = report.Silence?.LeadingSeconds,
+            TrailingSilenceSeconds = report.Silence?.TrailingSeconds,
+            SpectrumBands = report.Spectrum?.Bands
+                .Where(b => b.LevelDb is not null && b.HighHz > b.LowHz)
+                .Select(b => new SpectrumBand { FrequencyHz = BandCentre(b.LowHz, b.HighHz), LevelDb = b.LevelDb!.Value })
+                .ToArray(),
+        };
+    }
+
+    // Geometric centre of the band, the low edge clamped to 20 Hz (the DC band would sit at 0 Hz on a log axis).
+    private static double BandCentre(double lowHz, double highHz) => Math.Sqrt(Math.Max(lowHz, 20) * highHz);
 }

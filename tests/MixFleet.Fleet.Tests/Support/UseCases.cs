@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
+using MixFleet.Fleet.Albums;
 using MixFleet.Fleet.Tracks;
 
 namespace MixFleet.Fleet.Tests.Support;
@@ -21,4 +22,9 @@ internal static class UseCases
         AnalysisOptions.Default,
         Options.Create(new TrackAnalysisOptions { ReportsBucket = ReportsBucket }),
         NullLogger<TrackAnalysisUseCase>.Instance);
+
+    public static AlbumAggregationUseCase CreateAlbum(InMemoryObjectStore store) => new(
+        store,
+        Options.Create(new TrackAnalysisOptions { ReportsBucket = ReportsBucket }),
+        NullLogger<AlbumAggregationUseCase>.Instance);
 }

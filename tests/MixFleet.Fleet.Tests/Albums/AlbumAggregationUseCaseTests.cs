@@ -1,0 +1,199 @@
+using System.Text;
+using MixFleet.Contracts.V1;
+using MixFleet.Fleet.Albums;
+using MixFleet.Fleet.Tests.Support;
+using MixFleet.Fleet.Tracks;
+using MixFleet.Reports;
+using MixFleet.Reports.Json;
+using MixFleet.Reports.Qc;
+
+namespace MixFleet.Fleet.Tests.Albums;
+
+public sealed class AlbumAggregationUseCaseTests
+{
+    private const string Album = "label/artist/album/";
+    private const string Profile = "streaming";
+    private static readonly double[] _levels = [-20, -23, -26];
+
+    private readonly InMemoryObjectStore _store = new();
+    private readonly TrackAnalysisUseCase _tracks;
+    private readonly AlbumAggregationUseCase _albums;
+
+    public AlbumAggregationUseCaseTests()
+    {
+        _tracks = UseCases.Create(_store);
+        _albums = UseCases.CreateAlbum(_store);
+    }
+
+    [Fact]
+    public async Task Not_complete_until_every_track_has_a_report_then_album_loudness_pools_the_blocks()
+    {
+        var keys = PutAlbum(seconds: 10);
+        await AnalyzeAsync(keys[0]);
+        await AnalyzeAsync(keys[1]);
+
+        var early = await AggregateAsync();
+        Assert.Equal(AlbumAggregationStatus.NotComplete, early.Status);
+        Assert.Equal(keys[2], early.FirstMissingKey);
+        Assert.Null(_store.Get(UseCases.ReportsBucket, AlbumReportKeys.Json(UseCases.AudioBucket, Album)));
+
+        await AnalyzeAsync(keys[2]);
+        var outcome = await AggregateAsync();
+
+        Assert.Equal(AlbumAggregationStatus.Written, outcome.Status);
+        Assert.Equal(3, outcome.TrackCount);
+        Assert.Equal("reports/albums/audio/label/artist/album/album.json", outcome.JsonKey);
+        Assert.Equal("reports/albums/audio/label/artist/album/album.csv", outcome.CsvKey);
+        Assert.Equal("reports/albums/audio/label/artist/album/album.html", outcome.HtmlKey);
+        Assert.NotNull(outcome.QcStatusName);
+
+        var document = ReadAlbum();
+        var album = Assert.Single(document.Albums);
+        Assert.Equal(Album, album.Path);
+        Assert.Equal(Profile, document.Profile);
+        Assert.Equal(outcome.QcStatus, album.Status);
+        Assert.Equal(keys, document.Tracks.Select(t => t.Path));
+        Assert.NotEmpty(document.Catalog);
+
+        // BS.1770 over the pooled blocks: every block of these steady sines passes both gates, so the album level is
+        // the block-count-weighted power mean of the track levels.
+        var stored = keys.Select(k => StoredReports.Read(_store, TrackReportKeys.For(UseCases.AudioBucket, k))).ToList();
+        var blocks = stored.Select(s => (double)s.Blocks!.BlockEnergies.Count).ToList();
+        var levels = stored.Select(s => s.Track.Loudness!.IntegratedLufs!.Value).ToList();
+        var expected = 10 * Math.Log10(levels.Zip(blocks, (l, n) => n * Math.Pow(10, l / 10)).Sum() / blocks.Sum());
+        Assert.InRange(expected, -22.45, -22.2);   // sanity: 10·log10((10^-2 + 10^-2.3 + 10^-2.6) / 3) ≈ -22.34
+        Assert.InRange(album.Loudness.IntegratedLufs!.Value, expected - 0.05, expected + 0.05);
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var track = Assert.Single(album.Tracks, t => t.Path == keys[i]);
+            Assert.InRange(track.DeviationLu!.Value, _levels[i] - expected - 0.05, _levels[i] - expected + 0.05);
+            Assert.Null(track.ErrorCode);
+        }
+
+        var csv = Text(outcome.CsvKey!);
+        Assert.Contains(keys[0], csv, StringComparison.Ordinal);
+        Assert.StartsWith("<!DOCTYPE html>", Text(outcome.HtmlKey!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_corrupt_track_counts_as_done_and_is_listed_with_its_error()
+    {
+        var keys = PutAlbum(seconds: 3);
+        var corrupt = Album + "04 - corrupt.wav";
+        _store.Put(UseCases.AudioBucket, corrupt, Wav.Corrupt());
+        foreach (var key in keys.Append(corrupt))
+        {
+            await AnalyzeAsync(key);
+        }
+
+        var outcome = await AggregateAsync();
+
+        Assert.Equal(AlbumAggregationStatus.Written, outcome.Status);
+        Assert.Equal(4, outcome.TrackCount);
+        var document = ReadAlbum();
+        Assert.Equal("invalid-header", Assert.Single(document.Tracks, t => t.Path == corrupt).Error!.Code);
+        var listed = Assert.Single(Assert.Single(document.Albums).Tracks, t => t.Path == corrupt);
+        Assert.Equal("invalid-header", listed.ErrorCode);
+        Assert.Null(listed.IntegratedLufs);
+        // The failed track takes no part in the album loudness.
+        Assert.Equal(3, Assert.Single(document.Albums).Tracks.Count(t => t.IntegratedLufs is not null));
+    }
+
+    [Fact]
+    public async Task Aggregating_twice_writes_the_same_bytes()
+    {
+        foreach (var key in PutAlbum(seconds: 3))
+        {
+            await AnalyzeAsync(key);
+        }
+
+        var first = await AggregateAsync();
+        var bytes = new[] { first.JsonKey!, first.CsvKey!, first.HtmlKey! }.Select(k => _store.Get(UseCases.ReportsBucket, k)!).ToList();
+        var second = await UseCases.CreateAlbum(_store).ExecuteAsync(Guid.NewGuid(), UseCases.AudioBucket, Album, Profile, CancellationToken.None);
+
+        Assert.Equal(first, second);
+        Assert.Equal(bytes[0], _store.Get(UseCases.ReportsBucket, second.JsonKey!));
+        Assert.Equal(bytes[1], _store.Get(UseCases.ReportsBucket, second.CsvKey!));
+        Assert.Equal(bytes[2], _store.Get(UseCases.ReportsBucket, second.HtmlKey!));
+    }
+
+    [Fact]
+    public async Task Objects_in_deeper_folders_and_non_audio_objects_do_not_count()
+    {
+        var keys = PutAlbum(seconds: 3);
+        _store.Put(UseCases.AudioBucket, Album + "bonus/x.wav", Wav.Sine(-23, seconds: 1));
+        _store.Put(UseCases.AudioBucket, Album + "cover.jpg", [0xFF, 0xD8, 0xFF, 0xE0]);
+        foreach (var key in keys)
+        {
+            await AnalyzeAsync(key);
+        }
+
+        var outcome = await AggregateAsync();
+
+        Assert.Equal(AlbumAggregationStatus.Written, outcome.Status);
+        Assert.Equal(3, outcome.TrackCount);
+        Assert.Equal(keys, ReadAlbum().Tracks.Select(t => t.Path));
+    }
+
+    [Fact]
+    public async Task A_report_of_an_older_version_of_the_object_does_not_count()
+    {
+        var keys = PutAlbum(seconds: 3);
+        foreach (var key in keys)
+        {
+            await AnalyzeAsync(key);
+        }
+
+        _store.Put(UseCases.AudioBucket, keys[1], Wav.Sine(-18, seconds: 3));
+
+        var outcome = await AggregateAsync();
+
+        Assert.Equal(AlbumAggregationStatus.NotComplete, outcome.Status);
+        Assert.Equal(keys[1], outcome.FirstMissingKey);
+    }
+
+    [Fact]
+    public async Task An_empty_album_is_not_complete_and_an_unknown_profile_throws()
+    {
+        Assert.Equal(AlbumAggregationStatus.NotComplete, (await AggregateAsync()).Status);
+        await Assert.ThrowsAsync<QcProfileException>(() => _albums.ExecuteAsync(Guid.NewGuid(), UseCases.AudioBucket, Album, "no-such-profile", CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("a/b/01.wav", true)]
+    [InlineData("a/b/01.FLAC", true)]
+    [InlineData("a/b/c/01.wav", false)]
+    [InlineData("a/b/cover.jpg", false)]
+    [InlineData("a/b/", false)]
+    [InlineData("a/bc/01.wav", false)]
+    public void Album_tracks_are_audio_objects_directly_under_the_prefix(string key, bool expected) =>
+        Assert.Equal(expected, AlbumAggregationUseCase.IsAlbumTrack("a/b/", key));
+
+    [Fact]
+    public void Album_keys_need_a_trailing_slash() =>
+        Assert.Throws<ArgumentException>(() => AlbumReportKeys.Json("audio", "label/artist/album"));
+
+    private string[] PutAlbum(double seconds)
+    {
+        var keys = _levels.Select((level, i) => $"{Album}{i + 1:00} - sine {-level:0}.wav").ToArray();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            _store.Put(UseCases.AudioBucket, keys[i], Wav.Sine(_levels[i], seconds));
+        }
+
+        return keys;
+    }
+
+    private Task<TrackAnalysisOutcome> AnalyzeAsync(string key) =>
+        _tracks.ExecuteAsync(new ObjectRef { Bucket = UseCases.AudioBucket, Key = key }, Album, CancellationToken.None);
+
+    private Task<AlbumAggregationOutcome> AggregateAsync() =>
+        _albums.ExecuteAsync(Guid.NewGuid(), UseCases.AudioBucket, Album, Profile, CancellationToken.None);
+
+    private AnalysisReport ReadAlbum() =>
+        ReportJson.Deserialize(Text(AlbumReportKeys.Json(UseCases.AudioBucket, Album)))!;
+
+    private string Text(string key) =>
+        Encoding.UTF8.GetString(_store.Get(UseCases.ReportsBucket, key) ?? throw new Xunit.Sdk.XunitException($"no object at {key}"));
+}
