@@ -17,4 +17,10 @@ internal static class ExitCodes
     /// <see cref="QcFailed"/>: the QC is incomplete, so fix the inputs first (an unreadable file is a failed rule too).
     /// </summary>
     public const int SomeFilesFailed = 3;
+
+    /// <summary>
+    /// The ingestion service could not be reached or answered an error (rejected token, bad request, unknown job, 5xx):
+    /// nothing is known about the fleet's work, so this is neither a QC result nor a usage error.
+    /// </summary>
+    public const int IngestionUnavailable = 4;
 }

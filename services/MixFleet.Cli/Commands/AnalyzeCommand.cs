@@ -18,8 +18,6 @@ namespace MixFleet.Cli.Commands;
 /// <summary><c>mixfleet analyze &lt;paths...&gt;</c>: measure local files embedded, without broker or S3.</summary>
 internal static class AnalyzeCommand
 {
-    private const int RedirectedWidth = 200;
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var paths = new Argument<string[]>("paths")
@@ -118,7 +116,7 @@ internal static class AnalyzeCommand
         }
 
         var toStdout = request.JsonPath == "-" || request.CsvPath == "-";
-        var errors = ConsoleFor(error);
+        var errors = Consoles.For(error);
         using var budget = new CpuBudget(request.Parallelism);
         var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions { DualMono = request.DualMono, LoudnessOnly = request.LoudnessOnly }, budget);
         var analyzed = errors.Profile.Capabilities.Interactive
@@ -158,7 +156,7 @@ internal static class AnalyzeCommand
         var gateFailed = albums.Any(a => a.Status == VerdictStatus.Fail);
         if (!toStdout)
         {
-            var console = ConsoleFor(output);
+            var console = Consoles.For(output);
             console.Write(ResultTable.Build(reports));
             console.Write(AlbumTable.Build(albums, document.Profile));
             console.MarkupLineInterpolated($"{reports.Count - failed} of {reports.Count} file(s) analyzed{(failed > 0 ? $", {failed} failed" : string.Empty)}; QC {(gateFailed ? "failed" : "passed")} (profile {document.Profile}).");
@@ -166,26 +164,6 @@ internal static class AnalyzeCommand
 
         // 3 over 1: a file that could not be analyzed leaves the QC incomplete; both fail a CI gate.
         return failed > 0 ? ExitCodes.SomeFilesFailed : gateFailed ? ExitCodes.QcFailed : ExitCodes.Success;
-    }
-
-    private static IAnsiConsole ConsoleFor(TextWriter writer)
-    {
-        var isTerminal = (writer == Console.Out && !Console.IsOutputRedirected) || (writer == Console.Error && !Console.IsErrorRedirected);
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
-            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        });
-
-        // Redirected to a file or a CI log: no terminal width to respect, so do not wrap file names at 80 columns.
-        if (!isTerminal)
-        {
-            console.Profile.Width = RedirectedWidth;
-        }
-
-        return console;
     }
 
     private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, string? CsvPath, string? HtmlPath, string? Profile, int Parallelism, bool DualMono, bool LoudnessOnly);
