@@ -1,0 +1,156 @@
+using System.Text.Json;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using MixFleet.Cli.Tests.Support;
+using MixFleet.Contracts.V1;
+
+namespace MixFleet.Cli.Tests;
+
+/// <summary><c>mixfleet scan</c> and <c>mixfleet job</c> against the real ingestion service, run in-process.</summary>
+public sealed class FleetCommandTests(IngestionService service) : IClassFixture<IngestionService>
+{
+    private const string Source = "masters";
+    private const string Interval = "0.05";
+    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Scan_NoWait_PrintsTheJobIdAndPublishesOneAnalyzeTrackPerAudioObject()
+    {
+        PutAlbum("no-wait/Album/", tracks: 3);
+
+        var (exitCode, output, error) = await Scan("s3://masters/no-wait/", "--no-wait");
+
+        Assert.True(exitCode == 0, error);
+        var jobId = Guid.Parse(output.Trim());
+        var published = await PublishedAsync(m => m.JobId == jobId, count: 3);
+        Assert.Equal(["no-wait/Album/01 - Song.wav", "no-wait/Album/02 - Song.wav", "no-wait/Album/03 - Song.wav"], published.Select(m => m.Source.Key).Order(StringComparer.Ordinal));
+        Assert.All(published, m => Assert.Equal(Source, m.Source.Bucket));
+    }
+
+    [Fact]
+    public async Task Scan_Wait_OneTrackReportedWithAnError_ExitsThreeWithTheCountsAndAlbumReport()
+    {
+        PutAlbum("wait/Album/", tracks: 3);
+
+        var run = Scan("s3://masters/wait/", "--profile", "ebu-r128");
+        var published = await PublishedAsync(m => m.Source.Key.StartsWith("wait/", StringComparison.Ordinal), count: 3);
+        Assert.All(published, m => Assert.Equal("ebu-r128", m.Profile));
+        var albumReport = $"reports/albums/{Source}/wait/Album/album.json";
+        service.Store.Put(IngestionService.ReportsBucket, albumReport, "{}");
+        foreach (var (message, index) in published.Select((m, i) => (m, i)))
+        {
+            var report = index == 0
+                ? """{ "track": { "error": { "code": "unsupported-format", "message": "not audio" } } }"""
+                : """{ "track": { "error": null } }""";
+            service.Store.Put(IngestionService.ReportsBucket, $"reports/tracks/{Source}/{message.Source.Key}.json", report);
+        }
+
+        var (exitCode, output, error) = await run.WaitAsync(_timeout);
+
+        Assert.True(exitCode == 3, $"exit {exitCode}: {error}");
+        Assert.Equal(published[0].JobId, Guid.Parse(output.Split('\n')[0].Trim()));
+        Assert.Contains("2 of 3 track(s) analyzed, 1 failed; 1 album report(s).", output, StringComparison.Ordinal);
+        Assert.Contains(albumReport, output, StringComparison.Ordinal);
+        Assert.Contains("[3/3] analyzed 2, failed 1", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_WrongToken_ExitsFourSayingSoWithoutPrintingTheToken()
+    {
+        const string wrong = "wrong-token-do-not-print-me";
+
+        var (exitCode, output, error) = await service.RunCliAsync("scan", "s3://masters/any/", "--ingestion", IngestionService.Url, "--token", wrong, "--no-wait");
+
+        Assert.Equal(4, exitCode);
+        Assert.Contains("the ingestion service rejected the token", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrong, output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_UnknownProfile_ExitsFourWithTheServicesDetail()
+    {
+        var (exitCode, _, error) = await Scan("s3://masters/any/", "--profile", "no-such-profile", "--no-wait");
+
+        Assert.Equal(4, exitCode);
+        Assert.Contains("Unknown profile 'no-such-profile'", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("s3:/x")]
+    [InlineData("http://masters/x")]
+    [InlineData("s3://")]
+    public async Task Scan_NotAnS3Location_ExitsTwo(string location)
+    {
+        var (exitCode, _, error) = await Scan(location, "--no-wait");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is not an S3 location", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_WithoutIngestion_ExitsTwo()
+    {
+        var (exitCode, _, error) = await service.RunCliAsync("scan", "s3://masters/x/", "--token", IngestionService.Token);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--ingestion", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Job_UnknownId_ExitsFourWithTheNotFoundDetail()
+    {
+        var id = Guid.CreateVersion7();
+
+        var (exitCode, _, error) = await service.RunCliAsync("job", id.ToString("D"), "--ingestion", IngestionService.Url, "--token", IngestionService.Token);
+
+        Assert.Equal(4, exitCode);
+        Assert.Contains($"404 Not Found: No job {id:D}.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Job_RunningJob_ExitsZeroWithTheStatusAsJson()
+    {
+        PutAlbum("running/Album/", tracks: 2);
+        var (_, scanOutput, _) = await Scan("s3://masters/running/", "--no-wait");
+        var jobId = Guid.Parse(scanOutput.Trim());
+
+        var (exitCode, output, error) = await service.RunCliAsync("job", jobId.ToString("D"), "--ingestion", IngestionService.Url, "--token", IngestionService.Token, "--json", "-");
+
+        Assert.True(exitCode == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(jobId, json.RootElement.GetProperty("jobId").GetGuid());
+        Assert.Equal("running", json.RootElement.GetProperty("state").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("analyzed").GetInt32());
+    }
+
+    private Task<(int ExitCode, string Output, string Error)> Scan(string location, params string[] more) =>
+        service.RunCliAsync(["scan", location, "--ingestion", IngestionService.Url, "--token", IngestionService.Token, "--interval", Interval, .. more]);
+
+    private void PutAlbum(string album, int tracks)
+    {
+        for (var track = 1; track <= tracks; track++)
+        {
+            service.Store.Put(Source, $"{album}0{track} - Song.wav");
+        }
+
+        service.Store.Put(Source, album + "cover.jpg");
+    }
+
+    /// <summary>The AnalyzeTrack commands the bus saw that match, once there are <paramref name="count"/> of them.</summary>
+    private async Task<IReadOnlyList<AnalyzeTrack>> PublishedAsync(Func<AnalyzeTrack, bool> match, int count)
+    {
+        var harness = service.Services.GetRequiredService<ITestHarness>();
+        using var deadline = new CancellationTokenSource(_timeout);
+        while (true)
+        {
+            var published = harness.Published.Select<AnalyzeTrack>().Select(m => m.Context.Message).Where(match).ToList();
+            if (published.Count >= count)
+            {
+                return published;
+            }
+
+            await Task.Delay(20, deadline.Token);
+        }
+    }
+}
