@@ -108,6 +108,9 @@ if ! broker_answers; then
 fi
 export MIXFLEET_RABBITMQ="${MIXFLEET_RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}"
 
+# Deployment files (compose, k8s, helm): static checks, about a second; no Docker engine or cluster needed.
+bash scripts/validate-deploy.sh
+
 log=$(mktemp)
 set +e
 dotnet test MixFleet.sln -c Release 2>&1 | tee "$log"
