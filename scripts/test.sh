@@ -21,6 +21,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Deployment files (compose, k8s, helm): static checks in about a second, before anything is started; no Docker
+# engine or cluster needed (scripts/validate-deploy.sh says what it checks and what it cannot).
+bash scripts/validate-deploy.sh
+
 # --- S3-compatible server for the storage integration tests (skipped when MIXFLEET_S3_ENDPOINT is already set) ----
 s3rver_version=3.7.1
 s3rver_dir=.tools/s3rver
@@ -107,9 +111,6 @@ if ! broker_answers; then
   fi
 fi
 export MIXFLEET_RABBITMQ="${MIXFLEET_RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}"
-
-# Deployment files (compose, k8s, helm): static checks, about a second; no Docker engine or cluster needed.
-bash scripts/validate-deploy.sh
 
 log=$(mktemp)
 set +e
