@@ -21,6 +21,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Deployment files (compose, k8s, helm): static checks in about a second, before anything is started; no Docker
+# engine or cluster needed (scripts/validate-deploy.sh says what it checks and what it cannot).
+bash scripts/validate-deploy.sh
+
 # --- S3-compatible server for the storage integration tests (skipped when MIXFLEET_S3_ENDPOINT is already set) ----
 s3rver_version=3.7.1
 s3rver_dir=.tools/s3rver
