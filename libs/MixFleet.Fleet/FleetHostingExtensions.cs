@@ -10,6 +10,7 @@ using MixFleet.Audio;
 using MixFleet.Fleet.Albums;
 using MixFleet.Fleet.Messaging;
 using MixFleet.Fleet.Tracks;
+using MixFleet.Storage;
 
 namespace MixFleet.Fleet;
 
@@ -34,12 +35,16 @@ public static class FleetHostingExtensions
             configure(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                var options = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value;
-                FleetLog.RabbitMqEndpoint(context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FleetHostingExtensions)), options.Host, options.Port, options.VirtualHost, options.Username);
-                rabbit.Host(options.Host, (ushort)options.Port, options.VirtualHost, host =>
+                var endpoint = context.GetRequiredService<IOptions<RabbitMqOptions>>().Value.Resolve();
+                FleetLog.RabbitMqEndpoint(context.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FleetHostingExtensions)), endpoint.ToString());
+                rabbit.Host(endpoint.Host, (ushort)endpoint.Port, endpoint.VirtualHost, host =>
                 {
-                    host.Username(options.Username);
-                    host.Password(options.Password);
+                    host.Username(endpoint.Username);
+                    host.Password(endpoint.Password);
+                    if (endpoint.UseTls)
+                    {
+                        host.UseSsl(ssl => ssl.ServerName = endpoint.Host);
+                    }
                 });
                 rabbit.ConfigureEndpoints(context);
             });
@@ -61,6 +66,9 @@ public static class FleetHostingExtensions
             .BindConfiguration(TrackAnalysisOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        ReportsOptions.Register(services);
+        services.AddOptions<TrackAnalysisOptions>()
+            .Configure<IOptions<ReportsOptions>>((worker, reports) => worker.ReportsBucket = reports.Value.Bucket);
         services.TryAddSingleton(sp => new CpuBudget(sp.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value.Cores));
         services.TryAddSingleton(AnalysisOptions.Default);
         services.TryAddSingleton<IAudioDecoder, AudioDecoder>();

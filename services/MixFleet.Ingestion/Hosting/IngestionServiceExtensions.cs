@@ -22,6 +22,7 @@ internal static class IngestionServiceExtensions
             .Validate(o => o.DefaultProfile is null || QcProfiles.All.ContainsKey(o.DefaultProfile),
                 "MixFleet:Ingestion:DefaultProfile must name a built-in QC profile (streaming, apple, ebu-r128, atsc-a85, cd, mix-for-mastering, none).")
             .ValidateOnStart();
+        ReportsOptions.Register(services);   // MixFleet:Reports:Bucket, shared with the worker
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddSingleton<BearerTokenFilter>();
