@@ -8,6 +8,8 @@ using MixFleet.Ingestion.Scans;
 using MixFleet.Ingestion.Storage;
 using MixFleet.Reports.Qc;
 using MixFleet.Storage;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace MixFleet.Ingestion.Hosting;
 
@@ -52,4 +54,10 @@ internal static class IngestionServiceExtensions
         builder.Services.AddSingleton<ITrackCommandPublisher, BusTrackCommandPublisher>();
         return builder;
     }
+
+    /// <summary>The fleet's telemetry plus ASP.NET Core's server spans and metrics (health probes left out of the traces).</summary>
+    public static IHostApplicationBuilder AddIngestionTelemetry(this IHostApplicationBuilder builder) =>
+        builder.AddMixFleetTelemetry(
+            tracing => tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)),
+            metrics => metrics.AddAspNetCoreInstrumentation());
 }
