@@ -7,6 +7,7 @@ using MixFleet.Fleet.Messaging;
 using MixFleet.Fleet.Tests.Support;
 using MixFleet.Fleet.Tracks;
 using MixFleet.Storage;
+using MixFleet.Storage.S3;
 
 namespace MixFleet.Fleet.Tests;
 
@@ -132,6 +133,55 @@ public sealed class OptionsTests
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("MixFleet:RabbitMq:Uri must be an absolute amqp:// or amqps:// URI", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_documented_environment_variables_configure_broker_store_reports_and_concurrency()
+    {
+        // A prefix of this test's own keeps the process environment of other tests untouched.
+        var prefix = "MIXFLEET_TEST_" + Guid.NewGuid().ToString("N") + "_";
+        var variables = new Dictionary<string, string>
+        {
+            ["MixFleet__RabbitMq__Uri"] = "amqp://fleet:pw@rabbit.example:5672/",
+            ["MixFleet__Storage__Kind"] = "s3",
+            ["MixFleet__S3__ServiceUrl"] = "http://127.0.0.1:9000",
+            ["MixFleet__S3__AccessKey"] = "access",
+            ["MixFleet__S3__SecretKey"] = "secret",
+            ["MixFleet__S3__Region"] = "eu-west-1",
+            ["MixFleet__S3__ForcePathStyle"] = "false",
+            ["MixFleet__Reports__Bucket"] = "env-reports",
+            ["MixFleet__Worker__ConcurrentTracks"] = "5",
+        };
+        foreach (var (name, value) in variables)
+        {
+            Environment.SetEnvironmentVariable(prefix + name, value);
+        }
+
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Configuration.AddEnvironmentVariables(prefix);
+            builder.AddTrackAnalysis();
+            builder.AddObjectStore();
+            builder.AddMixFleetMessaging(_ => { });
+            using var host = builder.Build();
+
+            var s3 = host.Services.GetRequiredService<IOptions<S3StorageOptions>>().Value;
+            Assert.Equal(("http://127.0.0.1:9000", "access", "secret", "eu-west-1", false), (s3.ServiceUrl, s3.AccessKey, s3.SecretKey, s3.Region, s3.EffectiveForcePathStyle));
+            Assert.Equal("env-reports", host.Services.GetRequiredService<IOptions<ReportsOptions>>().Value.Bucket);
+            Assert.Equal("env-reports", host.Services.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value.ReportsBucket);
+            Assert.Equal(5, host.Services.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value.EffectiveConcurrentTracks);
+            Assert.Equal(
+                new RabbitMqEndpoint("rabbit.example", 5672, "/", "fleet", "pw", UseTls: false),
+                host.Services.GetRequiredService<IOptions<RabbitMqOptions>>().Value.Resolve());
+        }
+        finally
+        {
+            foreach (var name in variables.Keys)
+            {
+                Environment.SetEnvironmentVariable(prefix + name, null);
+            }
+        }
     }
 
     private static IHost BuildWorker(Dictionary<string, string?> configuration)
