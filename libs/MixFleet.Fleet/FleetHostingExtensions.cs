@@ -58,10 +58,10 @@ public static class FleetHostingExtensions
     }
 
     /// <summary>
-    /// The worker's track analysis: <see cref="TrackAnalysisOptions"/> (validated at start), the process-wide
-    /// <see cref="CpuBudget"/>, the decoder, <see cref="TrackAnalysisUseCase"/>, <see cref="AlbumAggregationUseCase"/>,
-    /// and graceful-stop timeouts (host and bus) long enough for the tracks in flight. An <c>IObjectStore</c> must be
-    /// registered separately.
+    /// The worker's track analysis: <see cref="TrackAnalysisOptions"/> and <see cref="ReportsOptions"/> (validated at
+    /// start), the process-wide <see cref="CpuBudget"/>, the decoder, <see cref="TrackAnalysisUseCase"/>,
+    /// <see cref="AlbumAggregationUseCase"/>, <see cref="WorkerTelemetry"/>, and graceful-stop timeouts (host and bus)
+    /// long enough for the tracks in flight. An <c>IObjectStore</c> must be registered separately.
     /// </summary>
     public static IHostApplicationBuilder AddTrackAnalysis(this IHostApplicationBuilder builder)
     {
@@ -97,6 +97,7 @@ public static class FleetHostingExtensions
             });
         return builder;
     }
+
     /// <summary>The configuration key of the OTLP endpoint (the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> works too).</summary>
     public const string OtlpEndpointKey = "MixFleet:Telemetry:OtlpEndpoint";
 
