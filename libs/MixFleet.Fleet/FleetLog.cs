@@ -17,8 +17,8 @@ internal static partial class FleetLog
     [LoggerMessage(4, LogLevel.Warning, "The report {ReportKey} is unreadable; the track is analyzed again")]
     public static partial void ReportUnreadable(ILogger logger, string reportKey, Exception exception);
 
-    [LoggerMessage(5, LogLevel.Information, "RabbitMQ: host {Host}:{Port}, virtual host {VirtualHost}, user {Username}")]
-    public static partial void RabbitMqEndpoint(ILogger logger, string host, int port, string virtualHost, string username);
+    [LoggerMessage(5, LogLevel.Information, "RabbitMQ: {BrokerUri}")]
+    public static partial void RabbitMqEndpoint(ILogger logger, string brokerUri);
 
     [LoggerMessage(6, LogLevel.Debug, "Album s3://{Bucket}/{AlbumKey} (job {JobId}) is not complete: {ObjectKey} has no current report")]
     public static partial void AlbumNotComplete(ILogger logger, Guid jobId, string bucket, string albumKey, string objectKey);

@@ -13,10 +13,6 @@ public sealed class IngestionOptions
     [MinLength(16, ErrorMessage = "MixFleet:Ingestion:WebhookToken must be at least 16 characters long.")]
     public string? WebhookToken { get; set; }
 
-    /// <summary>Bucket holding job manifests (<c>jobs/</c>) and reports (<c>reports/</c>).</summary>
-    [Required(ErrorMessage = "MixFleet:Ingestion:ReportsBucket is required: the bucket for job manifests and reports.")]
-    public string ReportsBucket { get; set; } = "mixfleet-reports";
-
     /// <summary>QC profile of event-driven analyses and of scans that name none.</summary>
     [Required(ErrorMessage = "MixFleet:Ingestion:DefaultProfile is required.")]
     public string DefaultProfile { get; set; } = "streaming";

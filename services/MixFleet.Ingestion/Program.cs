@@ -1,6 +1,7 @@
 using MixFleet.Ingestion.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddIngestionTelemetry();    // traces and metrics (ASP.NET Core, MassTransit, HTTP); OTLP when configured
 builder.AddIngestion();             // options (validated on start), de-duplication, scans, jobs, health checks
 builder.AddIngestionStorage();      // S3 / S3-compatible or local folder, from MixFleet:Storage
 builder.AddIngestionPublisher();    // MassTransit over RabbitMQ: publishes AnalyzeTrack

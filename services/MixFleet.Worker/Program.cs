@@ -4,6 +4,7 @@ using MixFleet.Fleet.Messaging;
 using MixFleet.Storage;
 
 var builder = Host.CreateApplicationBuilder(args);
+builder.AddMixFleetTelemetry();             // traces and metrics (MixFleet.Worker, MassTransit, HTTP); OTLP when configured
 builder.AddTrackAnalysis();                 // use cases (track, album), CPU budget, decoder, graceful-stop timeouts
 builder.AddObjectStore();                   // S3 / S3-compatible or a local folder, from MixFleet:Storage
 builder.AddMixFleetMessaging(bus =>

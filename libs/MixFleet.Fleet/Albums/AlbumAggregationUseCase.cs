@@ -32,11 +32,11 @@ public sealed class AlbumAggregationUseCase
     private static readonly UTF8Encoding _utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly IObjectStore _store;
-    private readonly TrackAnalysisOptions _options;
+    private readonly ReportsOptions _options;
     private readonly ILogger<AlbumAggregationUseCase> _logger;
 
     /// <summary>Creates the use case; track reports are read from, and album reports written to, the reports bucket.</summary>
-    public AlbumAggregationUseCase(IObjectStore store, IOptions<TrackAnalysisOptions> options, ILogger<AlbumAggregationUseCase> logger)
+    public AlbumAggregationUseCase(IObjectStore store, IOptions<ReportsOptions> options, ILogger<AlbumAggregationUseCase> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
@@ -153,7 +153,7 @@ public sealed class AlbumAggregationUseCase
         Stream stream;
         try
         {
-            stream = await _store.OpenReadAsync(_options.ReportsBucket, reportKey, cancellationToken).ConfigureAwait(false);
+            stream = await _store.OpenReadAsync(_options.Bucket, reportKey, cancellationToken).ConfigureAwait(false);
         }
         catch (ObjectNotFoundException)
         {
@@ -183,6 +183,6 @@ public sealed class AlbumAggregationUseCase
     private async Task PutAsync(string key, string content, string contentType, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream(_utf8.GetBytes(content), writable: false);
-        await _store.PutAsync(_options.ReportsBucket, key, buffer, contentType, cancellationToken).ConfigureAwait(false);
+        await _store.PutAsync(_options.Bucket, key, buffer, contentType, cancellationToken).ConfigureAwait(false);
     }
 }

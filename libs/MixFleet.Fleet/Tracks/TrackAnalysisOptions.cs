@@ -8,10 +8,11 @@ public sealed class TrackAnalysisOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "MixFleet:Worker";
 
-    /// <summary>The bucket track reports are written to (keys: <see cref="TrackReportKeys"/>).</summary>
-    [Required(AllowEmptyStrings = false)]
-    [RegularExpression("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", ErrorMessage = "MixFleet:Worker:ReportsBucket must be an S3 bucket name (3-63 lowercase letters, digits, '.' or '-').")]
-    public string ReportsBucket { get; set; } = "mixfleet-reports";
+    /// <summary>
+    /// The reports bucket (keys: <see cref="TrackReportKeys"/>). Not bound from <c>MixFleet:Worker</c>: filled from the
+    /// fleet's one setting, <c>MixFleet:Reports:Bucket</c> (<see cref="MixFleet.Storage.ReportsOptions"/>, validated there).
+    /// </summary>
+    public string ReportsBucket { get; internal set; } = "mixfleet-reports";
 
     /// <summary>Cores of the process-wide CPU budget shared by every track in flight. Default: every core.</summary>
     [Range(1, 1024)]

@@ -8,6 +8,8 @@ using MixFleet.Ingestion.Scans;
 using MixFleet.Ingestion.Storage;
 using MixFleet.Reports.Qc;
 using MixFleet.Storage;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace MixFleet.Ingestion.Hosting;
 
@@ -22,6 +24,7 @@ internal static class IngestionServiceExtensions
             .Validate(o => o.DefaultProfile is null || QcProfiles.All.ContainsKey(o.DefaultProfile),
                 "MixFleet:Ingestion:DefaultProfile must name a built-in QC profile (streaming, apple, ebu-r128, atsc-a85, cd, mix-for-mastering, none).")
             .ValidateOnStart();
+        ReportsOptions.Register(services);   // MixFleet:Reports:Bucket, shared with the worker
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddSingleton<BearerTokenFilter>();
@@ -51,4 +54,10 @@ internal static class IngestionServiceExtensions
         builder.Services.AddSingleton<ITrackCommandPublisher, BusTrackCommandPublisher>();
         return builder;
     }
+
+    /// <summary>The fleet's telemetry plus ASP.NET Core's server spans and metrics (health probes left out of the traces).</summary>
+    public static IHostApplicationBuilder AddIngestionTelemetry(this IHostApplicationBuilder builder) =>
+        builder.AddMixFleetTelemetry(
+            tracing => tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal)),
+            metrics => metrics.AddAspNetCoreInstrumentation());
 }

@@ -10,14 +10,14 @@ namespace MixFleet.Ingestion.Jobs;
 /// parallelism) and one HEAD per album report. A report written for the same object by an earlier job counts too:
 /// the worker would reuse it anyway.
 /// </summary>
-internal sealed class JobStatusService(IObjectStore store, IOptions<IngestionOptions> options)
+internal sealed class JobStatusService(IObjectStore store, IOptions<ReportsOptions> reports)
 {
     private const int Parallelism = 16;
 
     /// <summary>The status, or null when no manifest exists for <paramref name="jobId"/>.</summary>
     public async Task<JobStatus?> GetAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        var bucket = options.Value.ReportsBucket;
+        var bucket = reports.Value.Bucket;
         var manifest = await ReadAsync<JobManifest>(bucket, ReportKeys.JobManifest(jobId), cancellationToken).ConfigureAwait(false);
         if (manifest is null)
         {

@@ -16,6 +16,7 @@ internal sealed class ScanService(
     IObjectStore store,
     ITrackCommandPublisher publisher,
     IOptions<IngestionOptions> options,
+    IOptions<ReportsOptions> reports,
     TimeProvider timeProvider,
     ILogger<ScanService> logger)
 {
@@ -83,7 +84,7 @@ internal sealed class ScanService(
         using var content = new MemoryStream();
         await JsonSerializer.SerializeAsync(content, manifest, IngestionJson.Options, cancellationToken).ConfigureAwait(false);
         content.Position = 0;
-        await store.PutAsync(options.Value.ReportsBucket, ReportKeys.JobManifest(manifest.JobId), content, "application/json", cancellationToken)
+        await store.PutAsync(reports.Value.Bucket, ReportKeys.JobManifest(manifest.JobId), content, "application/json", cancellationToken)
             .ConfigureAwait(false);
     }
 }

@@ -5,7 +5,7 @@ using MixFleet.Storage;
 namespace MixFleet.Ingestion.Storage;
 
 /// <summary>Ready when the store answers a HEAD in the reports bucket (a missing probe object is an answer too).</summary>
-internal sealed class ObjectStoreHealthCheck(IObjectStore store, IOptions<IngestionOptions> options) : IHealthCheck
+internal sealed class ObjectStoreHealthCheck(IObjectStore store, IOptions<ReportsOptions> reports) : IHealthCheck
 {
     internal const string ProbeKey = "health/ingestion-probe";
 
@@ -13,7 +13,7 @@ internal sealed class ObjectStoreHealthCheck(IObjectStore store, IOptions<Ingest
     {
         try
         {
-            await store.HeadAsync(options.Value.ReportsBucket, ProbeKey, cancellationToken).ConfigureAwait(false);
+            await store.HeadAsync(reports.Value.Bucket, ProbeKey, cancellationToken).ConfigureAwait(false);
             return HealthCheckResult.Healthy();
         }
 #pragma warning disable CA1031 // A health check reports any fault of the dependency instead of throwing.

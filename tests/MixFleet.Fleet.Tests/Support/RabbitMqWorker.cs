@@ -20,17 +20,11 @@ internal static class RabbitMqWorker
     public static IHost Build(InMemoryObjectStore store, Action<IServiceCollection> services, Action<IBusRegistrationConfigurator> consumers)
     {
         var broker = Broker();
-        var credentials = broker.UserInfo.Split(':', 2);
-        var virtualHost = broker.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(broker.AbsolutePath[1..]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["MixFleet:RabbitMq:Host"] = broker.Host,
-            ["MixFleet:RabbitMq:Port"] = (broker.IsDefaultPort ? 5672 : broker.Port).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["MixFleet:RabbitMq:VirtualHost"] = virtualHost,
-            ["MixFleet:RabbitMq:Username"] = Uri.UnescapeDataString(credentials[0]),
-            ["MixFleet:RabbitMq:Password"] = credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : "",
-            ["MixFleet:Worker:ReportsBucket"] = UseCases.ReportsBucket,
+            ["MixFleet:RabbitMq:Uri"] = broker.ToString(),
+            ["MixFleet:Reports:Bucket"] = UseCases.ReportsBucket,
             ["MixFleet:Worker:Cores"] = "2",
             ["MixFleet:Worker:ShutdownTimeout"] = "00:00:10",
         });

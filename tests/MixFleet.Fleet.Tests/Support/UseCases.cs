@@ -5,6 +5,7 @@ using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
 using MixFleet.Fleet.Albums;
 using MixFleet.Fleet.Tracks;
+using MixFleet.Storage;
 
 namespace MixFleet.Fleet.Tests.Support;
 
@@ -25,6 +26,6 @@ internal static class UseCases
 
     public static AlbumAggregationUseCase CreateAlbum(InMemoryObjectStore store) => new(
         store,
-        Options.Create(new TrackAnalysisOptions { ReportsBucket = ReportsBucket }),
+        Options.Create(new ReportsOptions { Bucket = ReportsBucket }),
         NullLogger<AlbumAggregationUseCase>.Instance);
 }

@@ -45,7 +45,7 @@ public sealed class IngestionFactory : WebApplicationFactory<Program>
             builder.UseSetting("MixFleet:Ingestion:WebhookToken", Token);
         }
 
-        builder.UseSetting("MixFleet:Ingestion:ReportsBucket", ReportsBucket);
+        builder.UseSetting("MixFleet:Reports:Bucket", ReportsBucket);
         if (WithStore)
         {
             builder.UseSetting("MixFleet:Storage:Kind", "local");

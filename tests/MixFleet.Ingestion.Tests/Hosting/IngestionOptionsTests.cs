@@ -5,14 +5,13 @@ namespace MixFleet.Ingestion.Tests.Hosting;
 public sealed class IngestionOptionsTests
 {
     [Fact]
-    public void Defaults_AreStreamingOneHourAndTheReportsBucket()
+    public void Defaults_AreStreamingAndOneHour()
     {
         var options = new IngestionOptions();
 
         Assert.Equal("MixFleet:Ingestion", IngestionOptions.SectionName);
         Assert.Null(options.WebhookToken);
         Assert.Equal("streaming", options.DefaultProfile);
-        Assert.Equal("mixfleet-reports", options.ReportsBucket);
         Assert.Equal(TimeSpan.FromHours(1), options.DeduplicationWindow);
         Assert.Equal(100_000, options.DeduplicationCapacity);
     }

@@ -27,7 +27,7 @@ internal sealed class InProcessWorker
         QueueName = "mixfleet-e2e-analyze-track-" + runId;
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var configuration = RealParts.Configuration();
-        configuration["MixFleet:Worker:ReportsBucket"] = reportsBucket;
+        configuration["MixFleet:Reports:Bucket"] = reportsBucket;
         configuration["MixFleet:Worker:Cores"] = "2";
         configuration["MixFleet:Worker:ShutdownTimeout"] = "00:00:10";
         builder.Configuration.AddInMemoryCollection(configuration);

@@ -27,7 +27,7 @@ internal sealed class RealIngestion(string reportsBucket) : WebApplicationFactor
         }
 
         builder.UseSetting("MixFleet:Ingestion:WebhookToken", Token);
-        builder.UseSetting("MixFleet:Ingestion:ReportsBucket", reportsBucket);
+        builder.UseSetting("MixFleet:Reports:Bucket", reportsBucket);
         builder.UseSetting("MixFleet:Ingestion:DefaultProfile", "streaming");
     }
 }
