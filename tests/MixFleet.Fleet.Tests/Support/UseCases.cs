@@ -5,6 +5,7 @@ using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
 using MixFleet.Fleet.Albums;
 using MixFleet.Fleet.Tracks;
+using MixFleet.Storage;
 
 namespace MixFleet.Fleet.Tests.Support;
 
@@ -15,7 +16,7 @@ internal static class UseCases
 
     private static readonly CpuBudget _budget = new(2);
 
-    public static TrackAnalysisUseCase Create(InMemoryObjectStore store) => new(
+    public static TrackAnalysisUseCase Create(IObjectStore store) => new(
         store,
         new AudioDecoder(),
         _budget,
