@@ -35,7 +35,7 @@ namespace MixFleet.Benchmarks.Tools;
 internal static class FleetThroughput
 {
     private const string Album = "bench/album/";
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -333,7 +333,15 @@ internal static class FleetThroughput
             var waits = sources.Select(s => Of(s.Key).Task).ToList();
             var jobId = Guid.NewGuid();
             await Task.WhenAll(sources.Select(s => _bus!.Publish(new AnalyzeTrack { JobId = jobId, Source = s, AlbumKey = Album, Profile = "streaming" })));
-            await Task.WhenAll(waits).WaitAsync(Timeout);
+            try
+            {
+                await Task.WhenAll(waits).WaitAsync(Timeout);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"{waits.Count(w => !w.IsCompleted)} of {waits.Count} tracks got no TrackAnalyzed/TrackFailed within "
+                    + $"{Timeout.TotalMinutes:0} min: a worker fault (see the _error queue) or the broker went away (one another run started and stopped?).");
+            }
         }
 
         public async ValueTask DisposeAsync()
