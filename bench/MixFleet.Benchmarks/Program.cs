@@ -5,9 +5,15 @@ using MixFleet.Benchmarks.Tools;
 
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- --filter '*' [--job short]
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- single-pass FILE | engine FILE [CHUNK_SEGMENTS] [CORES]
+// dotnet run -c Release --project bench/MixFleet.Benchmarks -- fleet-throughput [TRACKS] [SECONDS]   (bench/fleet-throughput.sh)
 if (MeasureCommands.TryRun(args, out var exitCode))
 {
     return exitCode;
+}
+
+if (args is ["fleet-throughput", .. var fleetArgs])
+{
+    return await FleetThroughput.RunAsync(fleetArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)

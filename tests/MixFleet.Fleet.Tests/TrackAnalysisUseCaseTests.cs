@@ -93,10 +93,50 @@ public sealed class TrackAnalysisUseCaseTests
     }
 
     [Fact]
-    public async Task A_missing_object_throws_and_writes_nothing()
+    public async Task A_missing_object_gets_an_object_not_found_failure_report_and_a_failed_outcome()
     {
-        await Assert.ThrowsAsync<ObjectNotFoundException>(() => UseCases.Create(_store).ExecuteAsync(Source(), Album, CancellationToken.None));
-        Assert.Null(_store.Get(UseCases.ReportsBucket, ReportKey));
+        var outcome = await UseCases.Create(_store).ExecuteAsync(Source() with { ETag = "etag-of-the-event", Size = 10 }, Album, CancellationToken.None);
+
+        Assert.True(outcome.Failed);
+        Assert.False(outcome.Reused);
+        Assert.Equal(ReportKey, outcome.ReportKey);
+        Assert.Equal(TrackAnalysisUseCase.ObjectNotFoundCode, outcome.Error!.Code);
+        Assert.Equal("object-not-found", outcome.Error.Code);
+        Assert.Contains($"s3://{UseCases.AudioBucket}/{Key}", outcome.Error.Message, StringComparison.Ordinal);
+        var report = StoredReports.Read(_store, ReportKey);
+        Assert.Equal("object-not-found", report.Track.Error!.Code);
+        Assert.Contains($"s3://{UseCases.AudioBucket}/{Key}", report.Track.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(Album, report.AlbumKey);
+        Assert.Null(report.Source.ETag);
+        Assert.Null(report.Track.Loudness);
+        Assert.Null(report.Blocks);
+    }
+
+    [Fact]
+    public async Task An_object_uploaded_after_an_object_not_found_report_is_analyzed_not_reused()
+    {
+        var useCase = UseCases.Create(_store);
+        await useCase.ExecuteAsync(Source(), Album, CancellationToken.None);
+
+        _store.Put(UseCases.AudioBucket, Key, Wav.Sine(-23, seconds: 2));
+        var outcome = await useCase.ExecuteAsync(Source(), Album, CancellationToken.None);
+
+        Assert.False(outcome.Failed);
+        Assert.False(outcome.Reused);
+        Assert.InRange(StoredReports.Read(_store, ReportKey).Track.Loudness!.IntegratedLufs!.Value, -23.1, -22.9);
+    }
+
+    [Fact]
+    public async Task An_object_deleted_between_head_and_read_gets_an_object_not_found_failure_report()
+    {
+        _store.Put(UseCases.AudioBucket, Key, Wav.Sine(-23, seconds: 2));
+        var store = new DeletedAfterHeadStore(_store);
+
+        var outcome = await UseCases.Create(store).ExecuteAsync(Source(), Album, CancellationToken.None);
+
+        Assert.True(outcome.Failed);
+        Assert.Equal("object-not-found", outcome.Error!.Code);
+        Assert.Equal("object-not-found", StoredReports.Read(_store, ReportKey).Track.Error!.Code);
     }
 
     [Fact]
@@ -116,4 +156,19 @@ public sealed class TrackAnalysisUseCaseTests
         Assert.Equal("reports/tracks/b/a/c d.flac.json", TrackReportKeys.For("b", "a/c d.flac"));
 
     private static ObjectRef Source() => new() { Bucket = UseCases.AudioBucket, Key = Key };
+
+    /// <summary>HEAD sees the source object; opening it finds it gone (deleted in between). Reports pass through.</summary>
+    private sealed class DeletedAfterHeadStore(InMemoryObjectStore inner) : IObjectStore
+    {
+        public Task<ObjectInfo?> HeadAsync(string bucket, string key, CancellationToken cancellationToken) => inner.HeadAsync(bucket, key, cancellationToken);
+
+        public Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken) =>
+            bucket == UseCases.AudioBucket ? throw new ObjectNotFoundException(bucket, key) : inner.OpenReadAsync(bucket, key, cancellationToken);
+
+        public Task PutAsync(string bucket, string key, Stream content, string contentType, CancellationToken cancellationToken) =>
+            inner.PutAsync(bucket, key, content, contentType, cancellationToken);
+
+        public IAsyncEnumerable<ObjectInfo> ListAsync(string bucket, string prefix, CancellationToken cancellationToken) =>
+            inner.ListAsync(bucket, prefix, cancellationToken);
+    }
 }

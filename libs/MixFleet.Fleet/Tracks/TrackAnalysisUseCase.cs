@@ -16,12 +16,16 @@ namespace MixFleet.Fleet.Tracks;
 /// ETag and analyzer version. Knows nothing of the broker: the consumer calls it and publishes the outcome.
 /// </summary>
 /// <remarks>
-/// A file that can never be analyzed (corrupt, unsupported) gets a failure report and a failed outcome. Anything else
+/// A file that can never be analyzed (corrupt, unsupported) gets a failure report and a failed outcome; so does an
+/// object that no longer exists (<see cref="ObjectNotFoundCode"/>), so a job waiting for it still completes. Anything else
 /// — storage faults, a stream cut mid-read (<see cref="AudioErrorCode.IoError"/>), a missing decoder, cancellation —
 /// propagates, so the message is retried or returned to the queue instead of caching a wrong verdict.
 /// </remarks>
 public sealed class TrackAnalysisUseCase
 {
+    /// <summary>The error code of a failure report for a source object that does not exist (deleted after the event or listing).</summary>
+    public const string ObjectNotFoundCode = "object-not-found";
+
     private const string JsonContentType = "application/json";
 
     private readonly IObjectStore _store;
@@ -48,7 +52,11 @@ public sealed class TrackAnalysisUseCase
     }
 
     /// <summary>Analyzes <paramref name="source"/> (or reuses its current report) and writes the report.</summary>
-    /// <exception cref="ObjectNotFoundException">The source object does not exist.</exception>
+    /// <remarks>
+    /// A source object that does not exist (at HEAD, or gone before it is opened) gets a failure report with the code
+    /// <see cref="ObjectNotFoundCode"/> and a failed outcome. That report carries no ETag, so it is never reused: a later
+    /// upload of the same key (even with the same content) is analyzed.
+    /// </remarks>
     public async Task<TrackAnalysisOutcome> ExecuteAsync(ObjectRef source, string albumKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -56,8 +64,12 @@ public sealed class TrackAnalysisUseCase
         var reportKey = TrackReportKeys.For(source.Bucket, source.Key);
 
         // The stored object's ETag, not the message's: the message may predate an overwrite.
-        var head = await _store.HeadAsync(source.Bucket, source.Key, cancellationToken).ConfigureAwait(false)
-            ?? throw new ObjectNotFoundException(source.Bucket, source.Key);
+        var head = await _store.HeadAsync(source.Bucket, source.Key, cancellationToken).ConfigureAwait(false);
+        if (head is null)
+        {
+            return await WriteNotFoundAsync(source, albumKey, reportKey, cancellationToken).ConfigureAwait(false);
+        }
+
         var current = source with { ETag = head.ETag ?? source.ETag, Size = head.Size };
 
         var existing = await TryReadAsync(reportKey, cancellationToken).ConfigureAwait(false);
@@ -73,7 +85,17 @@ public sealed class TrackAnalysisUseCase
             };
         }
 
-        var document = await AnalyzeAsync(current, albumKey, cancellationToken).ConfigureAwait(false);
+        TrackReportDocument document;
+        try
+        {
+            document = await AnalyzeAsync(current, albumKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectNotFoundException ex) when (ex.Bucket == source.Bucket && ex.Key == source.Key)
+        {
+            // Deleted between HEAD and GET.
+            return await WriteNotFoundAsync(source, albumKey, reportKey, cancellationToken).ConfigureAwait(false);
+        }
+
         await WriteAsync(reportKey, document, cancellationToken).ConfigureAwait(false);
         if (document.Track.Error is { } error)
         {
@@ -138,6 +160,22 @@ public sealed class TrackAnalysisUseCase
                 Track = TrackReportFactory.FromError(source.Key, albumKey, ex.Code.ToCode(), ex.Message, info),
             };
         }
+    }
+
+    private async Task<TrackAnalysisOutcome> WriteNotFoundAsync(ObjectRef source, string albumKey, string reportKey, CancellationToken cancellationToken)
+    {
+        var message = $"The object s3://{source.Bucket}/{source.Key} does not exist (deleted after it was announced?).";
+        var document = new TrackReportDocument
+        {
+            AnalyzerVersion = AnalyzerVersion.Current,
+            // No ETag or size: there is no current content, and a report without an ETag is never reused.
+            Source = source with { ETag = null, Size = null },
+            AlbumKey = albumKey,
+            Track = TrackReportFactory.FromError(source.Key, albumKey, ObjectNotFoundCode, message),
+        };
+        await WriteAsync(reportKey, document, cancellationToken).ConfigureAwait(false);
+        FleetLog.TrackFailed(_logger, source.Bucket, source.Key, ObjectNotFoundCode);
+        return new TrackAnalysisOutcome { ReportKey = reportKey, AnalyzerVersion = document.AnalyzerVersion, Error = document.Track.Error };
     }
 
     private async Task<TrackReportDocument?> TryReadAsync(string reportKey, CancellationToken cancellationToken)

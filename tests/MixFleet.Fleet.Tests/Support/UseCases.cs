@@ -16,7 +16,7 @@ internal static class UseCases
 
     private static readonly CpuBudget _budget = new(2);
 
-    public static TrackAnalysisUseCase Create(InMemoryObjectStore store) => new(
+    public static TrackAnalysisUseCase Create(IObjectStore store) => new(
         store,
         new AudioDecoder(),
         _budget,
