@@ -72,8 +72,6 @@ public static class FleetHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         ReportsOptions.Register(services);
-        services.AddOptions<TrackAnalysisOptions>()
-            .Configure<IOptions<ReportsOptions>>((worker, reports) => worker.ReportsBucket = reports.Value.Bucket);
         services.TryAddSingleton(sp => new CpuBudget(sp.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value.Cores));
         services.TryAddSingleton(AnalysisOptions.Default);
         services.TryAddSingleton<IAudioDecoder, AudioDecoder>();

@@ -55,7 +55,6 @@ public sealed class OptionsTests
         });
 
         var worker = host.Services.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value;
-        Assert.Equal("shared-reports", worker.ReportsBucket);
         Assert.Equal(3, worker.EffectiveConcurrentTracks);
         Assert.Equal("shared-reports", host.Services.GetRequiredService<IOptions<ReportsOptions>>().Value.Bucket);
     }
@@ -169,7 +168,6 @@ public sealed class OptionsTests
             var s3 = host.Services.GetRequiredService<IOptions<S3StorageOptions>>().Value;
             Assert.Equal(("http://127.0.0.1:9000", "access", "secret", "eu-west-1", false), (s3.ServiceUrl, s3.AccessKey, s3.SecretKey, s3.Region, s3.EffectiveForcePathStyle));
             Assert.Equal("env-reports", host.Services.GetRequiredService<IOptions<ReportsOptions>>().Value.Bucket);
-            Assert.Equal("env-reports", host.Services.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value.ReportsBucket);
             Assert.Equal(5, host.Services.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value.EffectiveConcurrentTracks);
             Assert.Equal(
                 new RabbitMqEndpoint("rabbit.example", 5672, "/", "fleet", "pw", UseTls: false),

@@ -294,7 +294,7 @@ internal static class FleetThroughput
                 ["MixFleet:RabbitMq:VirtualHost"] = virtualHost,
                 ["MixFleet:RabbitMq:Username"] = user,
                 ["MixFleet:RabbitMq:Password"] = password,
-                ["MixFleet:Worker:ReportsBucket"] = ReportsBucket,
+                ["MixFleet:Reports:Bucket"] = ReportsBucket,
                 ["MixFleet:Worker:ShutdownTimeout"] = "00:00:10",
             };
         }

@@ -8,12 +8,6 @@ public sealed class TrackAnalysisOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "MixFleet:Worker";
 
-    /// <summary>
-    /// The reports bucket (keys: <see cref="TrackReportKeys"/>). Not bound from <c>MixFleet:Worker</c>: filled from the
-    /// fleet's one setting, <c>MixFleet:Reports:Bucket</c> (<see cref="MixFleet.Storage.ReportsOptions"/>, validated there).
-    /// </summary>
-    public string ReportsBucket { get; internal set; } = "mixfleet-reports";
-
     /// <summary>Cores of the process-wide CPU budget shared by every track in flight. Default: every core.</summary>
     [Range(1, 1024)]
     public int Cores { get; set; } = Environment.ProcessorCount;

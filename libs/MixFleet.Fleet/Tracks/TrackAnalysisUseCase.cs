@@ -31,7 +31,7 @@ public sealed class TrackAnalysisUseCase
     private readonly IObjectStore _store;
     private readonly IAudioDecoder _decoder;
     private readonly TrackAnalyzer _analyzer;
-    private readonly TrackAnalysisOptions _options;
+    private readonly string _reportsBucket;
     private readonly ILogger<TrackAnalysisUseCase> _logger;
 
     /// <summary>Creates the use case; <paramref name="budget"/> is the process-wide CPU budget.</summary>
@@ -40,14 +40,14 @@ public sealed class TrackAnalysisUseCase
         IAudioDecoder decoder,
         CpuBudget budget,
         AnalysisOptions analysisOptions,
-        IOptions<TrackAnalysisOptions> options,
+        IOptions<ReportsOptions> reports,
         ILogger<TrackAnalysisUseCase> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(reports);
         _store = store;
         _decoder = decoder;
         _analyzer = new TrackAnalyzer(analysisOptions, budget);
-        _options = options.Value;
+        _reportsBucket = reports.Value.Bucket;
         _logger = logger;
     }
 
@@ -183,7 +183,7 @@ public sealed class TrackAnalysisUseCase
         Stream stream;
         try
         {
-            stream = await _store.OpenReadAsync(_options.ReportsBucket, reportKey, cancellationToken).ConfigureAwait(false);
+            stream = await _store.OpenReadAsync(_reportsBucket, reportKey, cancellationToken).ConfigureAwait(false);
         }
         catch (ObjectNotFoundException)
         {
@@ -210,6 +210,6 @@ public sealed class TrackAnalysisUseCase
         using var buffer = new MemoryStream();
         await JsonSerializer.SerializeAsync(buffer, document, ReportJson.Options, cancellationToken).ConfigureAwait(false);
         buffer.Position = 0;
-        await _store.PutAsync(_options.ReportsBucket, reportKey, buffer, JsonContentType, cancellationToken).ConfigureAwait(false);
+        await _store.PutAsync(_reportsBucket, reportKey, buffer, JsonContentType, cancellationToken).ConfigureAwait(false);
     }
 }

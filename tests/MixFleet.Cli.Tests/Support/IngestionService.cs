@@ -36,7 +36,7 @@ public sealed class IngestionService : WebApplicationFactory<ingestion::Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("MixFleet:Ingestion:WebhookToken", Token);
-        builder.UseSetting("MixFleet:Ingestion:ReportsBucket", ReportsBucket);
+        builder.UseSetting("MixFleet:Reports:Bucket", ReportsBucket);
         builder.UseSetting("MixFleet:Storage:Kind", "local");
         builder.UseSetting("MixFleet:Storage:Local:RootPath", _storageRoot);
         builder.ConfigureTestServices(services =>

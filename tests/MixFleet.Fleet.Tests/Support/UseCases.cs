@@ -21,7 +21,7 @@ internal static class UseCases
         new AudioDecoder(),
         _budget,
         AnalysisOptions.Default,
-        Options.Create(new TrackAnalysisOptions { ReportsBucket = ReportsBucket }),
+        Options.Create(new ReportsOptions { Bucket = ReportsBucket }),
         NullLogger<TrackAnalysisUseCase>.Instance);
 
     public static AlbumAggregationUseCase CreateAlbum(InMemoryObjectStore store) => new(
