@@ -20,4 +20,7 @@ internal static partial class IngestionLog
 
     [LoggerMessage(6, LogLevel.Warning, "Malformed request body on {Path}: {Error}")]
     public static partial void MalformedBody(ILogger logger, string path, string error);
+
+    [LoggerMessage(7, LogLevel.Warning, "Track report s3://{Bucket}/{ReportKey} could not be read; counted as not done yet")]
+    public static partial void UnreadableTrackReport(ILogger logger, string bucket, string reportKey, Exception exception);
 }

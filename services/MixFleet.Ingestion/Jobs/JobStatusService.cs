@@ -10,7 +10,7 @@ namespace MixFleet.Ingestion.Jobs;
 /// parallelism) and one HEAD per album report. A report written for the same object by an earlier job counts too:
 /// the worker would reuse it anyway.
 /// </summary>
-internal sealed class JobStatusService(IObjectStore store, IOptions<ReportsOptions> reports)
+internal sealed class JobStatusService(IObjectStore store, IOptions<ReportsOptions> reports, ILogger<JobStatusService> logger)
 {
     private const int Parallelism = 16;
 
@@ -28,7 +28,7 @@ internal sealed class JobStatusService(IObjectStore store, IOptions<ReportsOptio
         await Parallel.ForEachAsync(manifest.Tracks, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (key, ct) =>
             {
-                var outcome = await ReadAsync<TrackReportOutcome>(bucket, ReportKeys.Track(manifest.Bucket, key), ct).ConfigureAwait(false);
+                var outcome = await ReadTrackAsync(bucket, ReportKeys.Track(manifest.Bucket, key), ct).ConfigureAwait(false);
                 if (outcome is { IsFailure: true })
                 {
                     Interlocked.Increment(ref failed);
@@ -51,6 +51,21 @@ internal sealed class JobStatusService(IObjectStore store, IOptions<ReportsOptio
 
         var state = analyzed + failed >= manifest.Tracks.Count ? "completed" : "running";
         return new JobStatus(jobId, state, manifest.Tracks.Count, analyzed, failed, albums);
+    }
+
+    // A report the worker is overwriting right now (or a store hiccup that outlived the store's retries) is not a
+    // failed status request: the track counts as not done yet and the next poll sees it.
+    private async Task<TrackReportOutcome?> ReadTrackAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadAsync<TrackReportOutcome>(bucket, key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            IngestionLog.UnreadableTrackReport(logger, bucket, key, ex);
+            return null;
+        }
     }
 
     private async Task<T?> ReadAsync<T>(string bucket, string key, CancellationToken cancellationToken)
