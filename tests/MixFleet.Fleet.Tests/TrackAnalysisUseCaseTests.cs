@@ -1,3 +1,4 @@
+using MixFleet.Testing;
 using MixFleet.Analysis;
 using MixFleet.Contracts.V1;
 using MixFleet.Fleet.Tests.Support;

@@ -1,3 +1,4 @@
+using MixFleet.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;

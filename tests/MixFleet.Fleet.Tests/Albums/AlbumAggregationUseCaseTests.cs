@@ -1,3 +1,4 @@
+using MixFleet.Testing;
 using System.Text;
 using MixFleet.Contracts.V1;
 using MixFleet.Fleet.Albums;

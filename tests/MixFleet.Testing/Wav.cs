@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 
-namespace MixFleet.Integration.Tests.Support;
+namespace MixFleet.Testing;
 
 /// <summary>Builds 24-bit PCM WAV files in memory, byte by byte, independent of the decoder under test.</summary>
-internal static class Wav
+public static class Wav
 {
     /// <summary>A stereo 1 kHz sine at <paramref name="peakDbfs"/>: by EBU Tech 3341's construction it reads that many LUFS.</summary>
     public static byte[] Sine(double peakDbfs, double seconds, int sampleRate = 48_000)
