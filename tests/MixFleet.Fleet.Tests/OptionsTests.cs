@@ -1,10 +1,10 @@
+using MixFleet.Testing;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MixFleet.Fleet.Messaging;
-using MixFleet.Fleet.Tests.Support;
 using MixFleet.Fleet.Tracks;
 using MixFleet.Storage;
 using MixFleet.Storage.S3;

@@ -1,6 +1,7 @@
 extern alias ingestion;
 
 using MassTransit;
+using MixFleet.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

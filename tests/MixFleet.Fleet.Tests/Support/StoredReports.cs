@@ -1,3 +1,4 @@
+using MixFleet.Testing;
 using System.Text.Json;
 using MixFleet.Fleet.Tracks;
 using MixFleet.Reports.Json;

@@ -1,3 +1,4 @@
+using MixFleet.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MixFleet.Analysis;

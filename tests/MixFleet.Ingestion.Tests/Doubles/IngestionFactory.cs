@@ -1,3 +1,4 @@
+using MixFleet.Testing;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

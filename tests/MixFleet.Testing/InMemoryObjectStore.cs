@@ -1,12 +1,16 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using System.Text;
 using MixFleet.Storage;
 
-namespace MixFleet.Fleet.Tests.Support;
+namespace MixFleet.Testing;
 
-/// <summary>A test-only object store: buckets in a dictionary, ETag = a hash of the content (S3 uses MD5 for single-part puts).</summary>
-internal sealed class InMemoryObjectStore : IObjectStore
+/// <summary>
+/// A test-only object store: buckets in a dictionary, ETag = a hash of the content (S3 uses MD5 for single-part puts),
+/// read streams that cannot seek (like an S3 response body), read counters, and a switch that makes every call fail.
+/// </summary>
+public sealed class InMemoryObjectStore : IObjectStore
 {
     private readonly ConcurrentDictionary<(string Bucket, string Key), byte[]> _objects = new();
     private int _opens;
@@ -14,17 +18,31 @@ internal sealed class InMemoryObjectStore : IObjectStore
     /// <summary>How many times an object was opened for reading, per key.</summary>
     public ConcurrentDictionary<string, int> Reads { get; } = new();
 
+    /// <summary>How many objects were opened for reading in all.</summary>
     public int Opens => _opens;
+
+    /// <summary>When set, every call fails with an <see cref="IOException"/> (an unreachable store).</summary>
+    public bool Broken { get; set; }
 
     public void Put(string bucket, string key, byte[] content) => _objects[(bucket, key)] = content;
 
+    public void Put(string bucket, string key, string content = "x") => Put(bucket, key, Encoding.UTF8.GetBytes(content));
+
     public byte[]? Get(string bucket, string key) => _objects.TryGetValue((bucket, key), out var content) ? content : null;
 
-    public Task<ObjectInfo?> HeadAsync(string bucket, string key, CancellationToken cancellationToken) =>
-        Task.FromResult(_objects.TryGetValue((bucket, key), out var content) ? Info(bucket, key, content) : null);
+    public string? Text(string bucket, string key) => Get(bucket, key) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    public bool Contains(string bucket, string key) => _objects.ContainsKey((bucket, key));
+
+    public Task<ObjectInfo?> HeadAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
+        ThrowIfBroken();
+        return Task.FromResult(_objects.TryGetValue((bucket, key), out var content) ? Info(bucket, key, content) : null);
+    }
 
     public Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken)
     {
+        ThrowIfBroken();
         if (!_objects.TryGetValue((bucket, key), out var content))
         {
             throw new ObjectNotFoundException(bucket, key);
@@ -32,12 +50,12 @@ internal sealed class InMemoryObjectStore : IObjectStore
 
         Interlocked.Increment(ref _opens);
         Reads.AddOrUpdate(key, 1, (_, n) => n + 1);
-        // Not seekable, like an S3 response body.
         return Task.FromResult<Stream>(new ForwardOnlyStream(new MemoryStream(content, writable: false)));
     }
 
     public async Task PutAsync(string bucket, string key, Stream content, string contentType, CancellationToken cancellationToken)
     {
+        ThrowIfBroken();
         using var copy = new MemoryStream();
         await content.CopyToAsync(copy, cancellationToken);
         _objects[(bucket, key)] = copy.ToArray();
@@ -45,11 +63,12 @@ internal sealed class InMemoryObjectStore : IObjectStore
 
     public async IAsyncEnumerable<ObjectInfo> ListAsync(string bucket, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await Task.Yield();
+        ThrowIfBroken();
         foreach (var ((b, k), content) in _objects.OrderBy(o => o.Key.Key, StringComparer.Ordinal))
         {
             if (b == bucket && k.StartsWith(prefix, StringComparison.Ordinal))
             {
+                await Task.Yield();
                 yield return Info(b, k, content);
             }
         }
@@ -58,18 +77,38 @@ internal sealed class InMemoryObjectStore : IObjectStore
     private static ObjectInfo Info(string bucket, string key, byte[] content) =>
         new(bucket, key, content.Length, Convert.ToHexStringLower(SHA256.HashData(content))[..32], null);
 
+    private void ThrowIfBroken()
+    {
+        if (Broken)
+        {
+            throw new IOException("store unreachable");
+        }
+    }
+
     private sealed class ForwardOnlyStream(Stream inner) : Stream
     {
         public override bool CanRead => true;
+
         public override bool CanSeek => false;
+
         public override bool CanWrite => false;
+
         public override long Length => throw new NotSupportedException();
+
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
+
+        public override void Flush()
+        {
+        }
+
         public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
         public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
         public override void SetLength(long value) => throw new NotSupportedException();
+
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
