@@ -65,17 +65,18 @@ public sealed class TrackMetrics
         var loudness = _loudness.Merge(loudnessPartials);
         var peaks = _peaks.Merge([.. partials.Select(p => p.Peaks)]);
         var integrated = loudness.IntegratedLufs;
+        var measured = new TrackAnalysis
+        {
+            Format = _info,
+            Frames = frames,
+            DualMono = _options.DualMono && _info.Channels == 1,
+            Loudness = loudness,
+            Peaks = peaks,
+            Streaming = StreamingPreview.For(integrated, peaks.TruePeakDbtp),
+        };
         if (_options.LoudnessOnly)
         {
-            return new TrackAnalysis
-            {
-                Format = _info,
-                Frames = frames,
-                DualMono = _options.DualMono && _info.Channels == 1,
-                Loudness = loudness,
-                Peaks = peaks,
-                Streaming = StreamingPreview.For(integrated, peaks.TruePeakDbtp),
-            };
+            return measured;
         }
 
         var plr = peaks.TruePeakDbtp - integrated;
@@ -92,20 +93,14 @@ public sealed class TrackMetrics
         }
 
         var spectrum = _spectrum.Merge([.. partials.Select(p => p.Spectrum!)]);
-        return new TrackAnalysis
+        return measured with
         {
-            Format = _info,
-            Frames = frames,
-            DualMono = _options.DualMono && _info.Channels == 1,
-            Loudness = loudness,
-            Peaks = peaks,
             Dynamics = dynamics,
             Stereo = stereo,
             Spectrum = spectrum,
             Clipping = _clipping.Merge([.. partials.Select(p => p.Clipping!)]) with { InterSampleOvers = peaks.InterSampleOvers },
             Silence = _silence.Merge([.. partials.Select(p => p.Silence!)]),
             BitDepth = _bitDepth.Merge([.. partials.Select(p => p.BitDepth!)]),
-            Streaming = StreamingPreview.For(integrated, peaks.TruePeakDbtp),
             MixReadiness = MixReadiness.Judge(
                 peaks.SamplePeakDbfs,
                 integrated,

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using MixFleet.Fleet.Albums;
+using MixFleet.Fleet.Tracks;
 using MixFleet.Ingestion.Scans;
 using MixFleet.Storage;
 
@@ -28,7 +30,7 @@ internal sealed class JobStatusService(IObjectStore store, IOptions<ReportsOptio
         await Parallel.ForEachAsync(manifest.Tracks, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (key, ct) =>
             {
-                var outcome = await ReadTrackAsync(bucket, ReportKeys.Track(manifest.Bucket, key), ct).ConfigureAwait(false);
+                var outcome = await ReadTrackAsync(bucket, TrackReportKeys.For(manifest.Bucket, key), ct).ConfigureAwait(false);
                 if (outcome is { IsFailure: true })
                 {
                     Interlocked.Increment(ref failed);
@@ -42,7 +44,7 @@ internal sealed class JobStatusService(IObjectStore store, IOptions<ReportsOptio
         var albums = new List<string>();
         foreach (var album in manifest.Albums)
         {
-            var key = ReportKeys.Album(manifest.Bucket, album);
+            var key = AlbumReportKeys.Json(manifest.Bucket, album);
             if (await store.HeadAsync(bucket, key, cancellationToken).ConfigureAwait(false) is not null)
             {
                 albums.Add(key);
