@@ -8,12 +8,15 @@
 #   bash bench/fleet-throughput.sh [TRACKS] [SECONDS]      # default 20 tracks of 5 s
 #
 # Uses MIXFLEET_S3_ENDPOINT / MIXFLEET_RABBITMQ when set (your own servers; S3 keys MIXFLEET_S3_ACCESS_KEY/SECRET_KEY,
-# default S3RVER); otherwise starts s3rver and RabbitMQ the way scripts/test.sh does (scripts/real-parts.sh) and stops
-# them afterwards. Run it on an otherwise idle machine: the figures are measurements, never assertions.
+# default S3RVER) and MIXFLEET_POSTGRES; otherwise starts s3rver, RabbitMQ and PostgreSQL the way scripts/test.sh does
+# (scripts/real-parts.sh) and stops them afterwards; its PostgreSQL keeps fsync and synchronous commits on
+# (MIXFLEET_PG_DURABLE=1, unlike the tests), so commits cost what they cost in production. Run it on an otherwise idle
+# machine: the figures are measurements, never assertions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
+export MIXFLEET_PG_DURABLE="${MIXFLEET_PG_DURABLE:-1}"
 # shellcheck source=scripts/real-parts.sh
 source scripts/real-parts.sh
 

@@ -1,15 +1,21 @@
 # Sourced (not run) by scripts/test.sh and bench/fleet-throughput.sh, from the repository root, under `set -euo pipefail`.
 # Starts the real parts on loopback and exports their addresses: s3rver (MIXFLEET_S3_ENDPOINT; skipped when it is
-# already set) and, when no broker answers on 127.0.0.1:5672, RabbitMQ in a throw-away data directory
-# (MIXFLEET_RABBITMQ). Installs node/npm and rabbitmq-server when missing (Debian packages), plus whatever the caller
-# put in the array `missing` beforehand. Sets an EXIT trap that stops what it started (a broker it did not start is
-# used and left alone).
+# already set), when no broker answers on 127.0.0.1:5672, RabbitMQ in a throw-away data directory
+# (MIXFLEET_RABBITMQ), and a throw-away PostgreSQL cluster on a free port (MIXFLEET_POSTGRES, an Npgsql connection
+# string; skipped when it is already set). Installs node/npm, rabbitmq-server and postgresql when missing (Debian
+# packages), plus whatever the caller put in the array `missing` beforehand. Sets an EXIT trap that stops what it
+# started (a broker it did not start is used and left alone). MIXFLEET_PG_DURABLE=1 keeps PostgreSQL's fsync,
+# synchronous_commit and full_page_writes on (the benchmark sets it); otherwise they are off, for speed.
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=("${missing[@]+"${missing[@]}"}")
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)   # runs s3rver
 command -v rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)   # the fleet's integration tests
+# The fleet's job state. Debian puts the server binaries (initdb, pg_ctl) in /usr/lib/postgresql/<version>/bin, off PATH.
+if [ -z "${MIXFLEET_POSTGRES:-}" ] && ! compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null; then
+  missing+=(postgresql)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "${0##*/}: installing ${missing[*]} (Debian packages)"
   as_root apt-get update -qq
@@ -30,7 +36,11 @@ stop_s3rver() {
   fi
   if [ -n "$s3_data" ]; then rm -rf "$s3_data"; s3_data=""; fi
 }
-stop_all() { stop_s3rver; if declare -F stop_rabbit >/dev/null; then stop_rabbit; fi; }
+stop_all() {
+  stop_s3rver
+  if declare -F stop_rabbit >/dev/null; then stop_rabbit; fi
+  if declare -F stop_postgres >/dev/null; then stop_postgres; fi
+}
 trap stop_all EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -103,3 +113,78 @@ if ! broker_answers; then
 fi
 export MIXFLEET_RABBITMQ="${MIXFLEET_RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}"
 
+# PostgreSQL (the fleet's job state; skipped when MIXFLEET_POSTGRES is already set): a fresh cluster in a temporary
+# directory, superuser mixfleet with a random password, listening on 127.0.0.1 only (its unix socket in that directory),
+# stopped and deleted on exit. initdb refuses to run as root, so as root the cluster runs as the postgres OS user.
+pg_dir=""
+pg_bin=""
+# Runs a PostgreSQL binary as the cluster's owner, from its directory (the postgres user may not enter the caller's).
+pg_as() {
+  if [ "$(id -u)" -eq 0 ]; then (cd "$pg_dir" && runuser -u postgres -- "$@"); else (cd "$pg_dir" && "$@"); fi
+}
+stop_postgres() {
+  [ -n "$pg_dir" ] || return 0
+  if [ -f "$pg_dir/data/postmaster.pid" ]; then
+    echo "${0##*/}: stopping the PostgreSQL cluster it started"
+    pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w -t 60 stop >/dev/null 2>&1 \
+      || pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w -t 30 stop >/dev/null 2>&1 \
+      || echo "${0##*/}: pg_ctl stop failed" >&2
+  fi
+  rm -rf "$pg_dir"
+  pg_dir=""
+}
+if [ -z "${MIXFLEET_POSTGRES:-}" ]; then
+  pg_bin=$(printf '%s\n' /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 1)
+  pg_bin=${pg_bin%/pg_ctl}
+  if [ ! -x "$pg_bin/pg_ctl" ]; then
+    echo "${0##*/}: no PostgreSQL server binaries in /usr/lib/postgresql/*/bin" >&2
+    exit 1
+  fi
+  pg_started=$(date +%s%N)
+  pg_dir=$(mktemp -d)
+  pg_password=$(od -An -tx1 -N18 /dev/urandom | tr -d ' \n')
+  printf '%s\n' "$pg_password" >"$pg_dir/pwfile"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown -R postgres:postgres "$pg_dir"
+    if ! runuser -u postgres -- test -w "$pg_dir"; then
+      echo "${0##*/}: the postgres user cannot write to $pg_dir (set TMPDIR to a directory it can reach)" >&2
+      exit 1
+    fi
+  fi
+  # --no-sync: the cluster is thrown away, an OS crash during initdb does not matter.
+  if ! pg_as "$pg_bin/initdb" -D "$pg_dir/data" -U mixfleet --pwfile="$pg_dir/pwfile" \
+    --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C --no-sync >"$pg_dir/initdb.log" 2>&1; then
+    echo "${0##*/}: initdb failed:" >&2
+    tail -n 40 "$pg_dir/initdb.log" >&2 || true
+    exit 1
+  fi
+  rm -f "$pg_dir/pwfile"
+  {
+    echo "listen_addresses = '127.0.0.1'"
+    echo "unix_socket_directories = '$pg_dir'"
+    echo "max_connections = 300"
+    if [ "${MIXFLEET_PG_DURABLE:-}" != 1 ]; then
+      echo "fsync = off"
+      echo "synchronous_commit = off"
+      echo "full_page_writes = off"
+    fi
+  } >>"$pg_dir/data/postgresql.conf"
+  # The port is free when node picks it, but another process may take it before the postmaster binds: then a new one.
+  for attempt in 1 2 3; do
+    port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+    pg_log=$pg_dir/postgres-$port.log
+    if pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_log" -o "-p $port" -w -t 60 start >/dev/null 2>&1; then
+      break
+    fi
+    echo "${0##*/}: PostgreSQL did not start on 127.0.0.1:$port (attempt $attempt); its log:" >&2
+    tail -n 40 "$pg_log" >&2 || true
+    # A postmaster that started but did not answer in time: stop it before trying again.
+    pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    if [ "$attempt" -eq 3 ] || ! grep -q 'could not bind' "$pg_log" 2>/dev/null; then exit 1; fi
+  done
+  export MIXFLEET_POSTGRES="Host=127.0.0.1;Port=$port;Username=mixfleet;Password=$pg_password;Database=postgres"
+  unset pg_password
+  pg_ms=$(( ($(date +%s%N) - pg_started) / 1000000 ))
+  pg_mode=$([ "${MIXFLEET_PG_DURABLE:-}" = 1 ] && echo durable || echo "fsync off")
+  echo "${0##*/}: PostgreSQL $("$pg_bin/postgres" -V | awk '{print $3}') on 127.0.0.1:$port, user mixfleet, database postgres ($pg_mode, data in $pg_dir, started in $pg_ms ms)"
+fi

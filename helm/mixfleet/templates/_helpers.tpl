@@ -10,13 +10,18 @@ helm.sh/chart: {{ .Chart.Name }}-{{ .Chart.Version }}
 {{ .root.Values.image.registry }}/{{ $img.repository }}:{{ $img.tag | default .root.Chart.AppVersion }}
 {{- end -}}
 
-{{/* Environment shared by ingestion and workers: broker, store, reports bucket, telemetry. */}}
+{{/* Environment shared by ingestion and workers: broker, job state database, store, reports bucket, telemetry. */}}
 {{- define "mixfleet.commonEnv" -}}
 - name: MixFleet__RabbitMq__Uri
   valueFrom:
     secretKeyRef:
       name: {{ .Values.existingSecret.name }}
       key: {{ .Values.existingSecret.keys.rabbitmqUri }}
+- name: MixFleet__Postgres__ConnectionString
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.existingSecret.name }}
+      key: {{ .Values.existingSecret.keys.postgresConnectionString }}
 - name: MixFleet__Storage__Kind
   value: {{ .Values.storage.kind | quote }}
 - name: MixFleet__S3__ServiceUrl
