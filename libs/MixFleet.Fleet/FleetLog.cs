@@ -17,10 +17,7 @@ internal static partial class FleetLog
     [LoggerMessage(4, LogLevel.Warning, "The report {ReportKey} is unreadable; the track is analyzed again")]
     public static partial void ReportUnreadable(ILogger logger, string reportKey, Exception exception);
 
-    [LoggerMessage(5, LogLevel.Information, "RabbitMQ: {BrokerUri}")]
-    public static partial void RabbitMqEndpoint(ILogger logger, string brokerUri);
-
-    [LoggerMessage(6, LogLevel.Debug, "Album s3://{Bucket}/{AlbumKey} (job {JobId}) is not complete: {ObjectKey} has no current report")]
+    [LoggerMessage(6, LogLevel.Warning, "Album s3://{Bucket}/{AlbumKey} (job {JobId}): {ObjectKey} settled but its report is missing or unreadable; left out")]
     public static partial void AlbumNotComplete(ILogger logger, Guid jobId, string bucket, string albumKey, string objectKey);
 
     [LoggerMessage(7, LogLevel.Information, "Album s3://{Bucket}/{AlbumKey} (job {JobId}): {TrackCount} track(s), QC {Status}, report {ReportKey}")]

@@ -20,4 +20,35 @@ public interface IObjectStore
 
     /// <summary>Every object under <paramref name="prefix"/>, paging through the whole listing.</summary>
     IAsyncEnumerable<ObjectInfo> ListAsync(string bucket, string prefix, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of at most <paramref name="maxKeys"/> objects under <paramref name="prefix"/>, starting where
+    /// <paramref name="continuationToken"/> says (null: the first page). The token is opaque and can be stored to resume
+    /// a listing later. Throws <see cref="BucketNotFoundException"/> when the bucket does not exist.
+    /// </summary>
+    /// <remarks>
+    /// This default pages over <see cref="ListAsync"/> with the last key as the token (stores that list from memory or a
+    /// folder); S3 overrides it with ListObjectsV2 continuation tokens.
+    /// </remarks>
+    async Task<ObjectPage> ListPageAsync(string bucket, string prefix, string? continuationToken, int maxKeys, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxKeys, 1);
+        var objects = new List<ObjectInfo>(Math.Min(maxKeys, 1024));
+        await foreach (var info in ListAsync(bucket, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (continuationToken is not null && string.CompareOrdinal(info.Key, continuationToken) <= 0)
+            {
+                continue;
+            }
+
+            if (objects.Count == maxKeys)
+            {
+                return new ObjectPage(objects, objects[^1].Key);
+            }
+
+            objects.Add(info);
+        }
+
+        return new ObjectPage(objects, null);
+    }
 }

@@ -9,18 +9,21 @@ internal static partial class IngestionLog
     [LoggerMessage(2, LogLevel.Information, "S3 test event from {Bucket} accepted and ignored")]
     public static partial void TestEvent(ILogger logger, string? bucket);
 
-    [LoggerMessage(3, LogLevel.Information, "Published AnalyzeTrack for s3://{Bucket}/{ObjectKey} (job {JobId})")]
+    [LoggerMessage(3, LogLevel.Information, "Accepted s3://{Bucket}/{ObjectKey} into event job {JobId}")]
     public static partial void Published(ILogger logger, string bucket, string objectKey, Guid jobId);
 
     [LoggerMessage(4, LogLevel.Debug, "Ignored s3://{Bucket}/{ObjectKey}: {Reason}")]
     public static partial void Ignored(ILogger logger, string? bucket, string objectKey, string reason);
 
-    [LoggerMessage(5, LogLevel.Information, "Scan job {JobId} of s3://{Bucket}/{Prefix}: {TrackCount} tracks in {AlbumCount} albums, profile {Profile}")]
-    public static partial void ScanStarted(ILogger logger, Guid jobId, string bucket, string prefix, int trackCount, int albumCount, string profile);
+    [LoggerMessage(5, LogLevel.Information, "Scan job {JobId} of s3://{Bucket}/{Prefix} recorded, profile {Profile}; listing starts")]
+    public static partial void ScanStarted(ILogger logger, Guid jobId, string bucket, string prefix, string profile);
 
     [LoggerMessage(6, LogLevel.Warning, "Malformed request body on {Path}: {Error}")]
     public static partial void MalformedBody(ILogger logger, string path, string error);
 
-    [LoggerMessage(7, LogLevel.Warning, "Track report s3://{Bucket}/{ReportKey} could not be read; counted as not done yet")]
-    public static partial void UnreadableTrackReport(ILogger logger, string bucket, string reportKey, Exception exception);
+    [LoggerMessage(7, LogLevel.Warning, "Scan job {JobId}: its first listing command could not be sent; the maintenance pass resumes it")]
+    public static partial void ScanSendDeferred(ILogger logger, Guid jobId, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Warning, "{Method} {Path}: a dependency is unavailable ({Dependency}); answered 503")]
+    public static partial void DependencyUnavailable(ILogger logger, string method, string path, string dependency, Exception exception);
 }

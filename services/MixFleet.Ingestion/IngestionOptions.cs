@@ -16,12 +16,4 @@ public sealed class IngestionOptions
     /// <summary>QC profile of event-driven analyses and of scans that name none.</summary>
     [Required(ErrorMessage = "MixFleet:Ingestion:DefaultProfile is required.")]
     public string DefaultProfile { get; set; } = "streaming";
-
-    /// <summary>How long a published (key, ETag) is remembered to drop redelivered events.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "MixFleet:Ingestion:DeduplicationWindow must be between 1 second and 7 days.")]
-    public TimeSpan DeduplicationWindow { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>Most (key, ETag) entries remembered at once; the cache compacts beyond it.</summary>
-    [Range(1, 10_000_000, ErrorMessage = "MixFleet:Ingestion:DeduplicationCapacity must be between 1 and 10,000,000.")]
-    public int DeduplicationCapacity { get; set; } = 100_000;
 }

@@ -2,13 +2,13 @@ using MixFleet.Ingestion.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddIngestionTelemetry();    // traces and metrics (ASP.NET Core, MassTransit, HTTP); OTLP when configured
-builder.AddIngestion();             // options (validated on start), de-duplication, scans, jobs, health checks
+builder.AddIngestion();             // options (validated on start), events, scans, problem details, health checks
 builder.AddIngestionStorage();      // S3 / S3-compatible or local folder, from MixFleet:Storage
-builder.AddIngestionPublisher();    // MassTransit over RabbitMQ: publishes AnalyzeTrack
+builder.AddIngestionControlPlane(); // job store (PostgreSQL), outbox dispatcher, scan listing consumer, RabbitMQ
 
 var app = builder.Build();
 app.MapIngestionHealth();           // /health/live, /health/ready in every environment
-app.MapIngestionApi();              // /v1/events/s3, /v1/scans, /v1/jobs/{id} (bearer token)
+app.MapIngestionApi();              // /v1/events/s3, /v1/scans, /v1/jobs, /v1/jobs/{id} (bearer token)
 await app.RunAsync();
 
 /// <summary>Entry point; public so WebApplicationFactory can find the assembly.</summary>

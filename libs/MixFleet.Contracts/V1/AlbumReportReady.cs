@@ -1,6 +1,6 @@
 namespace MixFleet.Contracts.V1;
 
-/// <summary>Event: every track of an album prefix has a report, and the album report was written.</summary>
+/// <summary>Event: every track of a job's album has settled, and the album report was written.</summary>
 public sealed record AlbumReportReady
 {
     /// <summary>The job.</summary>

@@ -21,6 +21,12 @@ public sealed record TrackAnalyzed
     /// <summary>Engine version that wrote the report.</summary>
     public required string AnalyzerVersion { get; init; }
 
+    /// <summary>
+    /// The ETag of the content the report was measured from (the object's at analysis time; <see cref="Source"/> keeps
+    /// the ETag the command asked for). Null when the object no longer exists.
+    /// </summary>
+    public string? AnalyzedETag { get; init; }
+
     /// <summary>True when an existing report was reused instead of analyzing again.</summary>
     public bool Reused { get; init; }
 }

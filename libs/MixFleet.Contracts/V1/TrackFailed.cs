@@ -18,6 +18,12 @@ public sealed record TrackFailed
     /// <summary>Where the failure report lives.</summary>
     public required string ReportKey { get; init; }
 
+    /// <summary>
+    /// The ETag of the content the report was measured from (the object's at analysis time; <see cref="Source"/> keeps
+    /// the ETag the command asked for). Null when the object no longer exists.
+    /// </summary>
+    public string? AnalyzedETag { get; init; }
+
     /// <summary>Stable error code (docs/decoder-errors.md).</summary>
     public required string ErrorCode { get; init; }
 

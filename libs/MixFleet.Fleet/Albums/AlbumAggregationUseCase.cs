@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MixFleet.Audio;
+using MixFleet.Contracts.Keys;
 using MixFleet.Fleet.Tracks;
 using MixFleet.Reports;
 using MixFleet.Reports.Albums;
@@ -15,10 +15,10 @@ using MixFleet.Storage;
 namespace MixFleet.Fleet.Albums;
 
 /// <summary>
-/// Writes an album's report once every track of it is done (docs/worker.md, "Album aggregation"): lists the audio
-/// objects directly under the album prefix, checks each has a track report for its current ETag (a failure report
-/// counts), and builds the album's JSON, CSV and HTML from the stored reports and energies — never decoding again —
-/// with the same Reports-library calls as the CLI. Knows nothing of the broker.
+/// Writes an album's report from its tracks' stored reports (docs/worker.md, "Album aggregation"): the job store says
+/// which tracks the album has once every one of them has settled (a failure report counts), and this builds the
+/// album's JSON, CSV and HTML from their reports and energies — never decoding again — with the same Reports-library
+/// calls as the CLI. Knows nothing of the broker or the job store.
 /// </summary>
 /// <remarks>
 /// Deterministic: the output depends only on the stored reports and the profile (no timestamp), so concurrent
@@ -44,14 +44,15 @@ public sealed class AlbumAggregationUseCase
         _logger = logger;
     }
 
-    /// <summary>Writes the album report of <paramref name="albumKey"/> in <paramref name="bucket"/> if every track is done.</summary>
+    /// <summary>Writes the album report of <paramref name="albumKey"/> in <paramref name="bucket"/> from the reports of <paramref name="trackKeys"/>.</summary>
     /// <param name="jobId">The job, for the log.</param>
+    /// <param name="trackKeys">The album's settled tracks (object keys directly under the album prefix).</param>
     /// <param name="bucket">The source bucket of the audio.</param>
     /// <param name="albumKey">The album prefix: empty or ending with '/'.</param>
     /// <param name="profile">A built-in QC profile name (<see cref="QcProfiles.All"/>).</param>
     /// <param name="cancellationToken">Cancels listing, reads and writes.</param>
     /// <exception cref="QcProfileException">The profile is not a built-in one (never succeeds on retry).</exception>
-    public async Task<AlbumAggregationOutcome> ExecuteAsync(Guid jobId, string bucket, string albumKey, string profile, CancellationToken cancellationToken)
+    public async Task<AlbumAggregationOutcome> ExecuteAsync(Guid jobId, string bucket, string albumKey, IReadOnlyList<string> trackKeys, string profile, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(bucket);
         AlbumReportKeys.Validate(albumKey);
@@ -61,16 +62,16 @@ public sealed class AlbumAggregationUseCase
             throw new QcProfileException($"profile '{profile}' is not a built-in profile ({string.Join(", ", QcProfiles.All.Keys)}).");
         }
 
-        var objects = await ListAlbumAudioAsync(bucket, albumKey, cancellationToken).ConfigureAwait(false);
-        var documents = new List<TrackReportDocument>(objects.Count);
-        foreach (var audio in objects)
+        ArgumentNullException.ThrowIfNull(trackKeys);
+        var documents = new List<TrackReportDocument>(trackKeys.Count);
+        foreach (var key in trackKeys.Where(k => IsAlbumTrack(albumKey, k)).Order(StringComparer.Ordinal))
         {
-            var document = await TryReadCurrentAsync(audio, cancellationToken).ConfigureAwait(false);
+            var document = await TryReadAsync(bucket, key, cancellationToken).ConfigureAwait(false);
             if (document is null)
             {
-                // Stop at the first track not done: its own completion event will aggregate again.
-                FleetLog.AlbumNotComplete(_logger, jobId, bucket, albumKey, audio.Key);
-                return new AlbumAggregationOutcome { Status = AlbumAggregationStatus.NotComplete, TrackCount = objects.Count, FirstMissingKey = audio.Key };
+                // Settled tracks have reports; one that vanished (bucket cleaned?) is left out, and said so.
+                FleetLog.AlbumNotComplete(_logger, jobId, bucket, albumKey, key);
+                continue;
             }
 
             documents.Add(document);
@@ -130,26 +131,9 @@ public sealed class AlbumAggregationUseCase
         };
     }
 
-    private async Task<List<ObjectInfo>> ListAlbumAudioAsync(string bucket, string albumKey, CancellationToken cancellationToken)
+    private async Task<TrackReportDocument?> TryReadAsync(string bucket, string key, CancellationToken cancellationToken)
     {
-        var objects = new List<ObjectInfo>();
-        await foreach (var info in _store.ListAsync(bucket, albumKey, cancellationToken).ConfigureAwait(false))
-        {
-            if (IsAlbumTrack(albumKey, info.Key))
-            {
-                objects.Add(info);
-            }
-        }
-
-        objects.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return objects;
-    }
-
-    // The track's report when it was measured from the object's current version (same ETag); a store without ETags
-    // cannot tell versions apart, so there any report counts.
-    private async Task<TrackReportDocument?> TryReadCurrentAsync(ObjectInfo audio, CancellationToken cancellationToken)
-    {
-        var reportKey = TrackReportKeys.For(audio.Bucket, audio.Key);
+        var reportKey = TrackReportKeys.For(bucket, key);
         Stream stream;
         try
         {
@@ -160,24 +144,18 @@ public sealed class AlbumAggregationUseCase
             return null;
         }
 
-        TrackReportDocument? document;
         await using (stream.ConfigureAwait(false))
         {
             try
             {
-                document = await JsonSerializer.DeserializeAsync<TrackReportDocument>(stream, ReportJson.Options, cancellationToken).ConfigureAwait(false);
+                return await JsonSerializer.DeserializeAsync<TrackReportDocument>(stream, ReportJson.Options, cancellationToken).ConfigureAwait(false);
             }
             catch (JsonException ex)
             {
-                // The track's next analysis replaces it; until then the album is not complete.
                 FleetLog.ReportUnreadable(_logger, reportKey, ex);
                 return null;
             }
         }
-
-        return document is not null && (audio.ETag is not { Length: > 0 } etag || string.Equals(document.Source.ETag, etag, StringComparison.Ordinal))
-            ? document
-            : null;
     }
 
     private async Task PutAsync(string key, string content, string contentType, CancellationToken cancellationToken)

@@ -1,48 +1,41 @@
 using MassTransit;
 using MixFleet.Contracts.V1;
 using MixFleet.Fleet.Albums;
+using MixFleet.Jobs.Store;
 
 namespace MixFleet.Fleet.Messaging;
 
 /// <summary>
-/// Consumes <see cref="TrackAnalyzed"/> and <see cref="TrackFailed"/>: runs <see cref="AlbumAggregationUseCase"/> for
-/// the track's album and publishes <see cref="AlbumReportReady"/> when the album report was written.
+/// Consumes <see cref="AggregateAlbum"/> (sent once per claimed album): reads the album's settled tracks from the job
+/// store, runs <see cref="AlbumAggregationUseCase"/>, records the album as written and publishes
+/// <see cref="AlbumReportReady"/>. A repeat after a crash writes the same bytes and records nothing new.
 /// </summary>
-public sealed class AlbumAggregationConsumer(AlbumAggregationUseCase useCase) : IConsumer<TrackAnalyzed>, IConsumer<TrackFailed>
+public sealed class AlbumAggregationConsumer(AlbumAggregationUseCase useCase, AlbumStore albums) : IConsumer<AggregateAlbum>
 {
     /// <inheritdoc />
-    public Task Consume(ConsumeContext<TrackAnalyzed> context)
+    public async Task Consume(ConsumeContext<AggregateAlbum> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var message = context.Message;
-        return AggregateAsync(context, message.JobId, message.Source.Bucket, message.AlbumKey, message.Profile);
-    }
-
-    /// <inheritdoc />
-    public Task Consume(ConsumeContext<TrackFailed> context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var message = context.Message;
-        return AggregateAsync(context, message.JobId, message.Source.Bucket, message.AlbumKey, message.Profile);
-    }
-
-    private async Task AggregateAsync(ConsumeContext context, Guid jobId, string bucket, string albumKey, string profile)
-    {
-        var outcome = await useCase.ExecuteAsync(jobId, bucket, albumKey, profile, context.CancellationToken).ConfigureAwait(false);
-        if (!outcome.Written)
+        var m = context.Message;
+        var ct = context.CancellationToken;
+        var tracks = await albums.GetTracksAsync(m.JobId, m.AlbumKey, ct).ConfigureAwait(false);
+        var outcome = await useCase.ExecuteAsync(m.JobId, m.Bucket, m.AlbumKey, tracks.Select(t => t.Key).ToList(), m.Profile, ct).ConfigureAwait(false);
+        // Nothing to write (no report readable) still settles the claim, so the job can complete; the log says why.
+        var written = await albums.MarkWrittenAsync(m.JobId, m.AlbumKey, outcome.QcStatusName ?? "none", outcome.JsonKey ?? "", ct).ConfigureAwait(false);
+        if (!outcome.Written || !written)
         {
             return;
         }
 
         await context.Publish(new AlbumReportReady
         {
-            JobId = jobId,
-            Bucket = bucket,
-            AlbumKey = albumKey,
+            JobId = m.JobId,
+            Bucket = m.Bucket,
+            AlbumKey = m.AlbumKey,
             JsonKey = outcome.JsonKey!,
             CsvKey = outcome.CsvKey!,
             HtmlKey = outcome.HtmlKey!,
             Status = outcome.QcStatusName!,
-        }, context.CancellationToken).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
     }
 }

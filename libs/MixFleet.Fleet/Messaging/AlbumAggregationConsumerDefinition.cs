@@ -1,17 +1,17 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
+using MixFleet.Contracts;
+using MixFleet.ServiceDefaults.Messaging;
 using MixFleet.Reports.Qc;
 
 namespace MixFleet.Fleet.Messaging;
 
 /// <summary>
-/// The <c>album-aggregation</c> endpoint: durable queue, a modest concurrency (aggregation is I/O: a listing and one
-/// read per track), and a short retry for transient storage faults (docs/worker.md, "Album aggregation").
+/// The <c>album-aggregation</c> endpoint: durable queue, a modest concurrency (aggregation is I/O: one read per track),
+/// and a retry for transient storage and database faults (docs/worker.md, "Album aggregation").
 /// </summary>
 public sealed class AlbumAggregationConsumerDefinition : ConsumerDefinition<AlbumAggregationConsumer>
 {
-    /// <summary>The queue name.</summary>
-    public const string QueueName = "album-aggregation";
-
     /// <summary>Messages consumed at once (also the prefetch count).</summary>
     public const int ConcurrentMessages = 4;
 
@@ -19,9 +19,10 @@ public sealed class AlbumAggregationConsumerDefinition : ConsumerDefinition<Albu
     public const int RetryLimit = 3;
 
     /// <summary>Creates the definition.</summary>
-    public AlbumAggregationConsumerDefinition()
+    public AlbumAggregationConsumerDefinition(IOptions<RabbitMqOptions> rabbit)
     {
-        EndpointName = QueueName;
+        ArgumentNullException.ThrowIfNull(rabbit);
+        EndpointName = rabbit.Value.QueueName(QueueNames.AlbumAggregation);
         ConcurrentMessageLimit = ConcurrentMessages;
     }
 

@@ -32,6 +32,7 @@ public sealed class AnalyzeTrackConsumer(TrackAnalysisUseCase useCase, WorkerTel
                 AlbumKey = message.AlbumKey,
                 Profile = message.Profile,
                 ReportKey = outcome.ReportKey,
+                AnalyzedETag = outcome.AnalyzedETag,
                 ErrorCode = error.Code,
                 ErrorMessage = error.Message,
             }, context.CancellationToken).ConfigureAwait(false);
@@ -46,6 +47,7 @@ public sealed class AnalyzeTrackConsumer(TrackAnalysisUseCase useCase, WorkerTel
             Profile = message.Profile,
             ReportKey = outcome.ReportKey,
             AnalyzerVersion = outcome.AnalyzerVersion,
+            AnalyzedETag = outcome.AnalyzedETag,
             Reused = outcome.Reused,
         }, context.CancellationToken).ConfigureAwait(false);
     }

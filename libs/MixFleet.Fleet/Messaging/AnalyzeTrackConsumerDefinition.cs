@@ -1,14 +1,17 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using MixFleet.Audio;
+using MixFleet.Contracts;
 using MixFleet.Fleet.Tracks;
+using MixFleet.ServiceDefaults.Messaging;
 using MixFleet.Storage;
 
 namespace MixFleet.Fleet.Messaging;
 
 /// <summary>
 /// The <c>analyze-track</c> endpoint: durable queue, concurrency and prefetch from <see cref="TrackAnalysisOptions"/>,
-/// a short exponential retry for transient faults, and RabbitMQ's <c>x-consumer-timeout</c> (docs/worker.md).
+/// and a short exponential retry for transient faults (docs/worker.md). The queue is declared with no arguments, exactly
+/// as a sender declares it when it sends by address, so whichever declares it first, the other agrees.
 /// </summary>
 /// <remarks>
 /// No delayed redelivery: on RabbitMQ it needs the delayed-message-exchange plugin (or a scheduler), which the fleet
@@ -16,20 +19,18 @@ namespace MixFleet.Fleet.Messaging;
 /// </remarks>
 public sealed class AnalyzeTrackConsumerDefinition : ConsumerDefinition<AnalyzeTrackConsumer>
 {
-    /// <summary>The queue name.</summary>
-    public const string QueueName = "analyze-track";
-
     /// <summary>Retries after the first attempt.</summary>
     public const int RetryLimit = 4;
 
     private readonly TrackAnalysisOptions _options;
 
     /// <summary>Creates the definition from the worker's options.</summary>
-    public AnalyzeTrackConsumerDefinition(IOptions<TrackAnalysisOptions> options)
+    public AnalyzeTrackConsumerDefinition(IOptions<TrackAnalysisOptions> options, IOptions<RabbitMqOptions> rabbit)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rabbit);
         _options = options.Value;
-        EndpointName = QueueName;
+        EndpointName = rabbit.Value.QueueName(QueueNames.AnalyzeTrack);
         ConcurrentMessageLimit = _options.EffectiveConcurrentTracks;
     }
 
@@ -41,13 +42,12 @@ public sealed class AnalyzeTrackConsumerDefinition : ConsumerDefinition<AnalyzeT
     {
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
         // Prefetch no more than is consumed at once: a prefetched delivery is unacknowledged too and counts against
-        // the consumer timeout while it waits.
+        // the broker's consumer_timeout while it waits.
         endpointConfigurator.PrefetchCount = _options.EffectiveConcurrentTracks;
         if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
         {
             rabbit.Durable = true;
             rabbit.AutoDelete = false;
-            rabbit.SetQueueArgument("x-consumer-timeout", (long)_options.ConsumerTimeout.TotalMilliseconds);
         }
 
         endpointConfigurator.UseMessageRetry(retry =>

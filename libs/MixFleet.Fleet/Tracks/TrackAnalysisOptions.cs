@@ -19,13 +19,6 @@ public sealed class TrackAnalysisOptions
     [Range(1, 1024)]
     public int? ConcurrentTracks { get; set; }
 
-    /// <summary>
-    /// RabbitMQ <c>x-consumer-timeout</c> of the queue: how long a delivery may stay unacknowledged. Changing it on an
-    /// existing queue fails its declaration (PRECONDITION_FAILED): delete the queue or use a policy instead.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
-    public TimeSpan ConsumerTimeout { get; set; } = TimeSpan.FromHours(1);
-
     /// <summary>How long a stopping worker lets the tracks in flight finish before it cancels them (they are then redelivered).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "02:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(2);

@@ -11,6 +11,9 @@ public sealed record TrackAnalysisOutcome
     /// <summary>Engine version of the report.</summary>
     public required string AnalyzerVersion { get; init; }
 
+    /// <summary>The ETag of the content the report was measured from; null when the object does not exist.</summary>
+    public string? AnalyzedETag { get; init; }
+
     /// <summary>True when a report for the same ETag and analyzer version existed and was kept.</summary>
     public bool Reused { get; init; }
 

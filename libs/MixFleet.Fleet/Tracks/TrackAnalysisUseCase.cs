@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
+using MixFleet.Contracts.Keys;
 using MixFleet.Contracts.V1;
 using MixFleet.Reports.Json;
 using MixFleet.Reports.Tracks;
@@ -81,6 +82,7 @@ public sealed class TrackAnalysisUseCase
                 ReportKey = reportKey,
                 AnalyzerVersion = existing.AnalyzerVersion,
                 Reused = true,
+                AnalyzedETag = existing.Source.ETag,
                 Error = existing.Track.Error,
             };
         }
@@ -106,7 +108,7 @@ public sealed class TrackAnalysisUseCase
             FleetLog.TrackAnalyzed(_logger, source.Bucket, source.Key, reportKey);
         }
 
-        return new TrackAnalysisOutcome { ReportKey = reportKey, AnalyzerVersion = document.AnalyzerVersion, Error = document.Track.Error };
+        return new TrackAnalysisOutcome { ReportKey = reportKey, AnalyzerVersion = document.AnalyzerVersion, AnalyzedETag = current.ETag, Error = document.Track.Error };
     }
 
     /// <summary>

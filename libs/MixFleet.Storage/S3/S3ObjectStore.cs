@@ -168,6 +168,25 @@ public sealed class S3ObjectStore : IObjectStore
         while (continuation is not null);
     }
 
+    /// <inheritdoc />
+    public async Task<ObjectPage> ListPageAsync(string bucket, string prefix, string? continuationToken, int maxKeys, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxKeys, 1);
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, ContinuationToken = continuationToken, MaxKeys = maxKeys };
+        try
+        {
+            var page = await _pipeline.ExecuteAsync(
+                async token => await _client.ListObjectsV2Async(request, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+            var objects = (page.S3Objects ?? []).ConvertAll(o => new ObjectInfo(bucket, o.Key, o.Size ?? 0, Unquote(o.ETag), ToOffset(o.LastModified)));
+            return new ObjectPage(objects, page.IsTruncated == true ? page.NextContinuationToken : null);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode == "NoSuchBucket")
+        {
+            throw new BucketNotFoundException(bucket, e);
+        }
+    }
+
     private static async Task<Stream> SpoolAsync(Stream content, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetTempPath(), $"mixfleet-put-{Guid.NewGuid():N}.tmp");

@@ -12,6 +12,13 @@ internal static class EventEndpoints
             return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Malformed S3 event notification");
         }
 
+        if (notification.Records?.Any(r => r is null) == true)
+        {
+            const string nullRecord = "'Records' holds a null entry; every record must be an object.";
+            IngestionLog.MalformedBody(logger, request.Path, nullRecord);
+            return Results.Problem(nullRecord, statusCode: StatusCodes.Status400BadRequest, title: "Malformed S3 event notification");
+        }
+
         var result = await ingestor.IngestAsync(notification, cancellationToken).ConfigureAwait(false);
         return result is null
             ? Results.Problem("The body has neither 'Records' nor an 's3:TestEvent'.", statusCode: StatusCodes.Status400BadRequest, title: "Not an S3 event notification")

@@ -1,19 +1,22 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Options;
-using MixFleet.Audio;
-using MixFleet.Contracts.V1;
-using MixFleet.Ingestion.Publishing;
+using MixFleet.Contracts.Keys;
+using MixFleet.Jobs.Dispatch;
+using MixFleet.Jobs.Store;
 
 namespace MixFleet.Ingestion.Events;
 
 /// <summary>
-/// Turns one S3/MinIO notification into <see cref="AnalyzeTrack"/> commands: one per created audio object, each
-/// object version once per instance (<see cref="EventDeduplicator"/>); everything else is ignored with a reason.
+/// Turns one S3/MinIO notification into work in the job store: each created audio object joins the event job of its
+/// bucket and UTC day (<see cref="EventJobIds"/>), in one transaction per job; the outbox dispatcher then sends its
+/// <c>AnalyzeTrack</c>. A repeated event for the same object version is recognised by the store and adds nothing, on
+/// any replica and after any restart. Everything else is ignored with a reason; a key the fleet refuses becomes a
+/// failed track of the job.
 /// </summary>
 internal sealed class S3EventIngestor(
-    ITrackCommandPublisher publisher,
-    EventDeduplicator deduplicator,
+    EventJobStore events,
+    OutboxSignal outbox,
     IOptions<IngestionOptions> options,
     TimeProvider timeProvider,
     ILogger<S3EventIngestor> logger)
@@ -35,30 +38,65 @@ internal sealed class S3EventIngestor(
             return notification.Records is null ? null : new EventIngestResult([], []);
         }
 
-        var published = new List<string>();
         var ignored = new List<IgnoredObject>();
+        var work = new Dictionary<(string Bucket, Guid JobId), (List<ListedObject> Objects, List<InvalidObject> Invalid)>();
         foreach (var record in notification.Records)
         {
             var bucket = record.S3?.Bucket?.Name;
             var rawKey = record.S3?.Object?.Key;
             var key = rawKey is null ? string.Empty : WebUtility.UrlDecode(rawKey);
-            var reason = await IngestRecordAsync(record, bucket, key, cancellationToken).ConfigureAwait(false);
-            if (reason is null)
-            {
-                published.Add(key);
-            }
-            else
+            var reason = Classify(record, bucket, key);
+            if (reason is not null)
             {
                 IngestionLog.Ignored(logger, bucket, key, reason);
                 ignored.Add(new IgnoredObject(key, reason));
+                continue;
+            }
+
+            var jobId = EventJobIds.For(bucket!, DateOnly.FromDateTime(EventTimeOf(record).UtcDateTime));
+            if (!work.TryGetValue((bucket!, jobId), out var entry))
+            {
+                entry = ([], []);
+                work[(bucket!, jobId)] = entry;
+            }
+
+            var obj = record.S3!.Object!;
+            if (ObjectKeyRules.Check(key) is { } invalid)
+            {
+                entry.Invalid.Add(new InvalidObject(key, invalid));
+            }
+            else
+            {
+                entry.Objects.Add(new ListedObject(key, obj.ETag?.Trim('"') is { Length: > 0 } etag ? etag : null, obj.Size));
             }
         }
 
-        return new EventIngestResult(published, ignored);
+        var accepted = new List<string>();
+        foreach (var ((bucket, jobId), (objects, invalid)) in work)
+        {
+            var added = await events.AddAsync(jobId, bucket, options.Value.DefaultProfile, objects, invalid, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            foreach (var key in objects.Select(o => o.Key))
+            {
+                if (added.Contains(key, StringComparer.Ordinal))
+                {
+                    IngestionLog.Published(logger, bucket, key, jobId);
+                    accepted.Add(key);
+                }
+                else
+                {
+                    ignored.Add(new IgnoredObject(key, "duplicate: this object version is already part of the job"));
+                }
+            }
+
+            ignored.AddRange(invalid.Select(i => new IgnoredObject(ObjectKeyRules.Displayable(i.Key), "invalid key: " + i.Reason)));
+        }
+
+        outbox.Kick();
+        return new EventIngestResult(accepted, ignored);
     }
 
-    /// <summary>Publishes the record's object; null when published, else why not.</summary>
-    private async Task<string?> IngestRecordAsync(S3EventRecord record, string? bucket, string key, CancellationToken cancellationToken)
+    /// <summary>Null when the record names a created audio object, else why it is ignored.</summary>
+    private static string? Classify(S3EventRecord record, string? bucket, string key)
     {
         var eventName = record.EventName ?? string.Empty;
         var bareName = eventName.StartsWith("s3:", StringComparison.Ordinal) ? eventName[3..] : eventName;
@@ -72,31 +110,7 @@ internal sealed class S3EventIngestor(
             return "record has no bucket name or object key";
         }
 
-        if (key.EndsWith('/') || !AudioFileExtensions.IsAudio(key))
-        {
-            return "not an audio file";
-        }
-
-        var obj = record.S3!.Object!;
-        var eTag = obj.ETag?.Trim('"');
-        var identity = EventDeduplicator.IdentityOf(bucket, key, eTag, obj.Sequencer);
-        if (deduplicator.WasPublished(identity))
-        {
-            return "duplicate: this object version was already published";
-        }
-
-        var jobId = EventJobIds.For(bucket, DateOnly.FromDateTime(EventTimeOf(record).UtcDateTime));
-        var command = new AnalyzeTrack
-        {
-            JobId = jobId,
-            Source = new ObjectRef { Bucket = bucket, Key = key, ETag = eTag, Size = obj.Size, VersionId = obj.VersionId },
-            AlbumKey = AlbumKeys.Of(key),
-            Profile = options.Value.DefaultProfile,
-        };
-        await publisher.PublishAsync(command, cancellationToken).ConfigureAwait(false);
-        deduplicator.MarkPublished(identity);
-        IngestionLog.Published(logger, bucket, key, jobId);
-        return null;
+        return key.EndsWith('/') || !AudioFileExtensions.IsAudio(key) ? "not an audio file" : null;
     }
 
     /// <summary>The event's own time (so a redelivery on the next day keeps its job), else now.</summary>

@@ -9,7 +9,7 @@ namespace MixFleet.Ingestion.Hosting;
 /// <summary>The HTTP surface: health in every environment, and the bearer-authenticated <c>/v1</c> API.</summary>
 internal static class IngestionEndpoints
 {
-    /// <summary>Tag of the checks <c>/health/ready</c> runs (the store here; MassTransit tags its bus check "ready" too).</summary>
+    /// <summary>Tag of the checks <c>/health/ready</c> runs (the object store and PostgreSQL; MassTransit tags its bus check "ready" too).</summary>
     public const string ReadyTag = "ready";
 
     /// <summary><c>/health/live</c> runs no check (the process answers); <c>/health/ready</c> runs the "ready" checks.</summary>
@@ -28,6 +28,7 @@ internal static class IngestionEndpoints
         v1.MapPost("/events/s3", EventEndpoints.PostAsync);
         v1.MapPost("/scans", ScanEndpoints.PostAsync);
         v1.MapGet("/jobs/{id:guid}", JobEndpoints.GetAsync);
+        v1.MapGet("/jobs", JobEndpoints.ListAsync);
         return app;
     }
 }

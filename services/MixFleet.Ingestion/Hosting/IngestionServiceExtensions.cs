@@ -1,12 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MixFleet.Fleet;
+using MixFleet.Contracts;
 using MixFleet.Ingestion.Auth;
 using MixFleet.Ingestion.Events;
-using MixFleet.Ingestion.Jobs;
-using MixFleet.Ingestion.Publishing;
 using MixFleet.Ingestion.Scans;
 using MixFleet.Ingestion.Storage;
-using MixFleet.Reports.Qc;
+using MixFleet.Jobs;
+using MixFleet.ServiceDefaults;
 using MixFleet.Storage;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -16,22 +15,21 @@ namespace MixFleet.Ingestion.Hosting;
 /// <summary>The ingestion service's registrations, one method per concern so Program.cs reads as a table of contents.</summary>
 internal static class IngestionServiceExtensions
 {
-    /// <summary>Options (validated on start), the event, scan and job services, problem details and the health checks.</summary>
+    /// <summary>Options (validated on start), the event and scan services, problem details (503 when a dependency is down) and the store's health check.</summary>
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.SectionName).ValidateDataAnnotations()
-            .Validate(o => o.DefaultProfile is null || QcProfiles.All.ContainsKey(o.DefaultProfile),
+            .Validate(o => o.DefaultProfile is null || QcProfileNames.IsKnown(o.DefaultProfile),
                 "MixFleet:Ingestion:DefaultProfile must name a built-in QC profile (streaming, apple, ebu-r128, atsc-a85, cd, mix-for-mastering, none).")
             .ValidateOnStart();
         ReportsOptions.Register(services);   // MixFleet:Reports:Bucket, shared with the worker
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.AddExceptionHandler<DependencyUnavailableHandler>();
         services.AddSingleton<BearerTokenFilter>();
-        services.AddSingleton<EventDeduplicator>();
         services.AddSingleton<S3EventIngestor>();
         services.AddSingleton<ScanService>();
-        services.AddSingleton<JobStatusService>();
         services.AddHealthChecks().AddCheck<ObjectStoreHealthCheck>("object-store", tags: [IngestionEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         return builder;
     }
@@ -47,11 +45,15 @@ internal static class IngestionServiceExtensions
         return builder;
     }
 
-    /// <summary>The fleet's bus (MassTransit over RabbitMQ, <c>MixFleet:RabbitMq</c>) and the publisher of <c>AnalyzeTrack</c>.</summary>
-    public static IHostApplicationBuilder AddIngestionPublisher(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// The control plane: the job store (PostgreSQL, migrated at start-up, in the readiness checks), the outbox
+    /// dispatcher and maintenance loop, and the bus (MassTransit over RabbitMQ) with the scan listing consumer.
+    /// </summary>
+    public static IHostApplicationBuilder AddIngestionControlPlane(this IHostApplicationBuilder builder)
     {
-        builder.AddMixFleetMessaging(_ => { });
-        builder.Services.AddSingleton<ITrackCommandPublisher, BusTrackCommandPublisher>();
+        builder.AddJobStore();
+        builder.AddJobMaintenance();
+        builder.AddMixFleetMessaging(bus => bus.AddScanConsumer());
         return builder;
     }
 

@@ -1,6 +1,8 @@
+using MixFleet.Storage;
+
 namespace MixFleet.Ingestion.Scans;
 
-/// <summary><c>POST /v1/scans</c>: list a prefix, write the job manifest, publish one command per audio object.</summary>
+/// <summary><c>POST /v1/scans</c>: record a scan job and start its listing; 202 with the job id.</summary>
 internal static class ScanEndpoints
 {
     public static async Task<IResult> PostAsync(HttpRequest request, ScanService scans, ILogger<ScanService> logger, CancellationToken cancellationToken)
@@ -13,7 +15,14 @@ internal static class ScanEndpoints
             return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid scan request");
         }
 
-        var manifest = await scans.StartAsync(scan!, cancellationToken).ConfigureAwait(false);
-        return Results.Accepted($"/v1/jobs/{manifest.JobId:D}", new ScanAccepted(manifest.JobId));
+        try
+        {
+            var jobId = await scans.StartAsync(scan!, cancellationToken).ConfigureAwait(false);
+            return Results.Accepted($"/v1/jobs/{jobId:D}", new ScanAccepted(jobId));
+        }
+        catch (BucketNotFoundException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, title: "No such bucket");
+        }
     }
 }

@@ -1,22 +1,22 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
-using MixFleet.Audio;
+using MixFleet.Contracts;
 using MixFleet.Contracts.V1;
-using MixFleet.Ingestion.Publishing;
-using MixFleet.Reports.Qc;
+using MixFleet.Jobs.Messaging;
+using MixFleet.Jobs.Store;
 using MixFleet.Storage;
 
 namespace MixFleet.Ingestion.Scans;
 
 /// <summary>
-/// A scan lists a prefix (paging through the whole listing), writes the job manifest, then publishes one
-/// <see cref="AnalyzeTrack"/> per audio object. The manifest comes first so status is readable as soon as work starts.
+/// Starts a scan without listing it: checks the request and that the bucket exists (one listing request of one key),
+/// records the job in <c>listing</c>, and sends the first <see cref="ScanPrefix"/>. The listing itself runs page by page
+/// in the <c>scan-prefix</c> consumer, checkpointed in the job store, so the 202 comes at once whatever the prefix size.
 /// </summary>
 internal sealed class ScanService(
     IObjectStore store,
-    ITrackCommandPublisher publisher,
+    ScanJobStore scans,
+    FleetCommands commands,
     IOptions<IngestionOptions> options,
-    IOptions<ReportsOptions> reports,
     TimeProvider timeProvider,
     ILogger<ScanService> logger)
 {
@@ -28,63 +28,45 @@ internal sealed class ScanService(
             return "'bucket' is required.";
         }
 
+        if (!BucketNames.IsValid(request.Bucket))
+        {
+            return "'bucket' is not an S3 bucket name (3-63 lowercase letters, digits, '.' or '-').";
+        }
+
+        if (request.Prefix is { } prefix && (System.Text.Encoding.UTF8.GetByteCount(prefix) > 1024 || prefix.Any(char.IsControl)))
+        {
+            return "'prefix' must be at most 1,024 bytes of UTF-8 without control characters.";
+        }
+
         var profile = request.Profile ?? options.Value.DefaultProfile;
-        return QcProfiles.All.ContainsKey(profile)
+        return QcProfileNames.IsKnown(profile)
             ? null
-            : $"Unknown profile '{profile}'; known profiles: {string.Join(", ", QcProfiles.All.Keys.Order(StringComparer.Ordinal))}.";
+            : $"Unknown profile '{profile}'; known profiles: {string.Join(", ", QcProfileNames.All.Order(StringComparer.Ordinal))}.";
     }
 
-    /// <summary>Runs a validated scan and returns its manifest.</summary>
-    public async Task<JobManifest> StartAsync(ScanRequest request, CancellationToken cancellationToken)
+    /// <summary>Records and starts a validated scan; returns its job id.</summary>
+    /// <exception cref="BucketNotFoundException">The bucket does not exist.</exception>
+    public async Task<Guid> StartAsync(ScanRequest request, CancellationToken cancellationToken)
     {
         var bucket = request.Bucket!;
         var prefix = request.Prefix ?? string.Empty;
-        var profile = QcProfiles.All[request.Profile ?? options.Value.DefaultProfile].Name!;
+        var profile = request.Profile ?? options.Value.DefaultProfile;
+        await store.ListPageAsync(bucket, prefix, continuationToken: null, maxKeys: 1, cancellationToken).ConfigureAwait(false);
+
         var now = timeProvider.GetUtcNow();
-
-        var objects = new List<ObjectInfo>();
-        await foreach (var info in store.ListAsync(bucket, prefix, cancellationToken).ConfigureAwait(false))
+        var jobId = Guid.CreateVersion7(now);
+        await scans.CreateAsync(jobId, bucket, prefix, profile, now, cancellationToken).ConfigureAwait(false);
+        IngestionLog.ScanStarted(logger, jobId, bucket, prefix, profile);
+        try
         {
-            if (!info.Key.EndsWith('/') && AudioFileExtensions.IsAudio(info.Key))
-            {
-                objects.Add(info);
-            }
+            await commands.SendAsync(new ScanPrefix { JobId = jobId }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The job is recorded: the maintenance pass resumes a listing that made no progress (MixFleet:Jobs:StalledAfter).
+            IngestionLog.ScanSendDeferred(logger, jobId, ex);
         }
 
-        objects.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var manifest = new JobManifest
-        {
-            JobId = Guid.CreateVersion7(now),
-            CreatedAt = now,
-            Bucket = bucket,
-            Prefix = prefix,
-            Profile = profile,
-            Tracks = objects.ConvertAll(o => o.Key),
-            Albums = objects.Select(o => AlbumKeys.Of(o.Key)).Distinct(StringComparer.Ordinal).ToList(),
-        };
-        await WriteManifestAsync(manifest, cancellationToken).ConfigureAwait(false);
-        IngestionLog.ScanStarted(logger, manifest.JobId, bucket, prefix, manifest.Tracks.Count, manifest.Albums.Count, profile);
-
-        foreach (var info in objects)
-        {
-            await publisher.PublishAsync(new AnalyzeTrack
-            {
-                JobId = manifest.JobId,
-                Source = new ObjectRef { Bucket = bucket, Key = info.Key, ETag = info.ETag, Size = info.Size },
-                AlbumKey = AlbumKeys.Of(info.Key),
-                Profile = profile,
-            }, cancellationToken).ConfigureAwait(false);
-        }
-
-        return manifest;
-    }
-
-    private async Task WriteManifestAsync(JobManifest manifest, CancellationToken cancellationToken)
-    {
-        using var content = new MemoryStream();
-        await JsonSerializer.SerializeAsync(content, manifest, IngestionJson.Options, cancellationToken).ConfigureAwait(false);
-        content.Position = 0;
-        await store.PutAsync(reports.Value.Bucket, ReportKeys.JobManifest(manifest.JobId), content, "application/json", cancellationToken)
-            .ConfigureAwait(false);
+        return jobId;
     }
 }

@@ -1,4 +1,4 @@
-namespace MixFleet.Audio;
+namespace MixFleet.Contracts.Keys;
 
 /// <summary>
 /// File name extensions treated as audio when a folder or a bucket prefix is scanned, shared by the CLI and the

@@ -1,4 +1,4 @@
-namespace MixFleet.Fleet.Albums;
+namespace MixFleet.Contracts.Keys;
 
 /// <summary>Where the fleet keeps album reports: JSON, CSV and HTML per album prefix, in the reports bucket.</summary>
 public static class AlbumReportKeys

@@ -1,4 +1,4 @@
-namespace MixFleet.Fleet.Tracks;
+namespace MixFleet.Contracts.Keys;
 
 /// <summary>Where the fleet keeps track reports: one JSON object per source object, in the reports bucket.</summary>
 public static class TrackReportKeys

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MixFleet.Fleet.Messaging;
+namespace MixFleet.ServiceDefaults.Messaging;
 
 /// <summary>
 /// The broker (configuration section <c>MixFleet:RabbitMq</c>): either <see cref="Uri"/> or the separate properties,
@@ -38,6 +38,16 @@ public sealed class RabbitMqOptions : IValidatableObject
     /// <summary>Password; from a secret in production, never logged.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "MixFleet:RabbitMq:Password is required.")]
     public string Password { get; set; } = "guest";
+
+    /// <summary>
+    /// Put in front of every queue name the fleet declares or sends to (<see cref="MixFleet.Contracts.QueueNames"/>), so
+    /// several fleets (or test runs) can share one virtual host. Empty by default.
+    /// </summary>
+    [RegularExpression("^[a-z0-9][a-z0-9.-]{0,100}$|^$", ErrorMessage = "MixFleet:RabbitMq:QueuePrefix may hold only lowercase letters, digits, '.' and '-'.")]
+    public string QueuePrefix { get; set; } = "";
+
+    /// <summary>The full name of one of the fleet's queues: <see cref="QueuePrefix"/> + <paramref name="queue"/>.</summary>
+    public string QueueName(string queue) => QueuePrefix + queue;
 
     /// <summary>The connection settings: <see cref="Uri"/> where it says something, the separate properties otherwise.</summary>
     /// <exception cref="InvalidOperationException"><see cref="Uri"/> is not a valid amqp(s) URI.</exception>

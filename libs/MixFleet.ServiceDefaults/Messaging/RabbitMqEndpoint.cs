@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MixFleet.Fleet.Messaging;
+namespace MixFleet.ServiceDefaults.Messaging;
 
 /// <summary>Where and as whom the bus connects, resolved from <see cref="RabbitMqOptions"/>.</summary>
 /// <param name="Host">Host name or address.</param>
