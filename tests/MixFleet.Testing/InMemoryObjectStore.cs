@@ -74,6 +74,23 @@ public sealed class InMemoryObjectStore : IObjectStore
         }
     }
 
+    /// <summary>Pages by key like the default, and, like S3, refuses a bucket that holds nothing (the test's "missing bucket").</summary>
+    public async Task<ObjectPage> ListPageAsync(string bucket, string prefix, string? continuationToken, int maxKeys, CancellationToken cancellationToken)
+    {
+        ThrowIfBroken();
+        if (!_objects.Keys.Any(k => k.Bucket == bucket))
+        {
+            throw new BucketNotFoundException(bucket);
+        }
+
+        var keys = _objects.Where(o => o.Key.Bucket == bucket && o.Key.Key.StartsWith(prefix, StringComparison.Ordinal)
+                && (continuationToken is null || string.CompareOrdinal(o.Key.Key, continuationToken) > 0))
+            .OrderBy(o => o.Key.Key, StringComparer.Ordinal).Take(maxKeys + 1).ToList();
+        await Task.Yield();
+        var page = keys.Take(maxKeys).Select(o => Info(o.Key.Bucket, o.Key.Key, o.Value)).ToList();
+        return new ObjectPage(page, keys.Count > maxKeys ? page[^1].Key : null);
+    }
+
     private static ObjectInfo Info(string bucket, string key, byte[] content) =>
         new(bucket, key, content.Length, Convert.ToHexStringLower(SHA256.HashData(content))[..32], null);
 

@@ -11,7 +11,7 @@ namespace MixFleet.Jobs.Messaging;
 /// the durable queue on first send, so a command sent before any worker has ever started waits in its queue instead of
 /// being dropped by an exchange with nothing bound; each send completes when the broker confirms it.
 /// </summary>
-public sealed class FleetCommands(ISendEndpointProvider endpoints, IOptions<RabbitMqOptions> rabbit)
+public sealed class FleetCommands(IBus bus, IOptions<RabbitMqOptions> rabbit)
 {
     /// <summary>Sends the commands (concurrently) and returns when the broker has confirmed every one.</summary>
     public Task SendAsync(IReadOnlyCollection<AnalyzeTrack> commands, CancellationToken cancellationToken) =>
@@ -33,7 +33,7 @@ public sealed class FleetCommands(ISendEndpointProvider endpoints, IOptions<Rabb
             return;
         }
 
-        var endpoint = await endpoints.GetSendEndpoint(new Uri($"queue:{rabbit.Value.QueueName(queue)}")).ConfigureAwait(false);
+        var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{rabbit.Value.QueueName(queue)}")).ConfigureAwait(false);
         await Task.WhenAll(commands.Select(c => endpoint.Send(c, cancellationToken))).ConfigureAwait(false);
     }
 }

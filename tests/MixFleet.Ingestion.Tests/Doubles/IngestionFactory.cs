@@ -5,12 +5,16 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using MixFleet.Ingestion.Publishing;
+using MassTransit.Testing;
+using MixFleet.Contracts.V1;
 using MixFleet.Storage;
 
 namespace MixFleet.Ingestion.Tests.Doubles;
 
-/// <summary>The real service with an in-memory store, a recording publisher and a known token.</summary>
+/// <summary>
+/// The real service with an in-memory store, MassTransit's in-memory test harness instead of a broker, a fresh database
+/// of its own on the real PostgreSQL (<see cref="TestDatabase"/>), and a known token.
+/// </summary>
 public sealed class IngestionFactory : WebApplicationFactory<Program>
 {
     public const string Token = "test-token-0123456789abcdef";
@@ -18,16 +22,14 @@ public sealed class IngestionFactory : WebApplicationFactory<Program>
 
     internal InMemoryObjectStore Store { get; } = new();
 
-    internal RecordingPublisher Publisher { get; } = new();
+    /// <summary>The factory's own database.</summary>
+    public string Database { get; } = TestDatabase.Create();
 
     /// <summary>Set to false to start without a webhook token.</summary>
     public bool WithToken { get; init; } = true;
 
     /// <summary>Set to false to start without storage configuration (the real store's options then fail at start).</summary>
     public bool WithStore { get; init; } = true;
-
-    /// <summary>Set to false to keep the real bus publisher (on MassTransit's in-memory test harness).</summary>
-    public bool WithPublisher { get; init; } = true;
 
     private readonly string _storageRoot = Directory.CreateTempSubdirectory("mixfleet-ingestion-").FullName;
 
@@ -47,6 +49,8 @@ public sealed class IngestionFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("MixFleet:Reports:Bucket", ReportsBucket);
+        builder.UseSetting("MixFleet:Postgres:ConnectionString", Database);
+        builder.UseSetting("MixFleet:Jobs:MaintenanceInterval", "00:00:00.100");
         if (WithStore)
         {
             builder.UseSetting("MixFleet:Storage:Kind", "local");
@@ -61,12 +65,27 @@ public sealed class IngestionFactory : WebApplicationFactory<Program>
             {
                 services.AddSingleton<IObjectStore>(Store);
             }
-
-            if (WithPublisher)
-            {
-                services.AddSingleton<ITrackCommandPublisher>(Publisher);
-            }
         });
+    }
+
+    /// <summary>
+    /// The <c>AnalyzeTrack</c> commands sent so far, once the outbox holds nothing unsent (waited for, at most 30 s).
+    /// </summary>
+    public async Task<IReadOnlyList<AnalyzeTrack>> SentCommandsAsync()
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (await TestDatabase.ScalarAsync<long>(Database, "select count(*) from objects where dispatched_at is null") > 0)
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException("The outbox still holds unsent commands after 30 s.");
+            }
+
+            await Task.Delay(50);
+        }
+
+        var harness = Services.GetRequiredService<ITestHarness>();
+        return harness.Sent.Select<AnalyzeTrack>().Select(m => m.Context.Message).ToList();
     }
 
     protected override void Dispose(bool disposing)

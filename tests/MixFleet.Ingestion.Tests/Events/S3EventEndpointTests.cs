@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using MixFleet.Ingestion.Tests.Doubles;
+using MixFleet.Testing;
 
 namespace MixFleet.Ingestion.Tests.Events;
 
@@ -18,14 +19,13 @@ public sealed class S3EventEndpointTests : IDisposable
         var (status, body) = await PostAsync(S3EventBodies.Aws("ObjectCreated:Put", "My+Album/01+Intro%21.wav"));
 
         Assert.Equal(HttpStatusCode.Accepted, status);
-        var command = Assert.Single(_factory.Publisher.Published);
+        var command = Assert.Single(await _factory.SentCommandsAsync());
         Assert.Equal("masters", command.Source.Bucket);
         Assert.Equal("My Album/01 Intro!.wav", command.Source.Key);
         Assert.Equal("My Album/", command.AlbumKey);
         Assert.Equal("streaming", command.Profile);
         Assert.Equal("d41d8cd98f00b204e9800998ecf8427e", command.Source.ETag);
         Assert.Equal(1048576, command.Source.Size);
-        Assert.Equal("v1", command.Source.VersionId);
         Assert.Equal(["My Album/01 Intro!.wav"], Keys(body, "published"));
     }
 
@@ -35,7 +35,7 @@ public sealed class S3EventEndpointTests : IDisposable
         var (status, _) = await PostAsync(S3EventBodies.MinIo("label/artist/album/02+Song.flac"));
 
         Assert.Equal(HttpStatusCode.Accepted, status);
-        var command = Assert.Single(_factory.Publisher.Published);
+        var command = Assert.Single(await _factory.SentCommandsAsync());
         Assert.Equal("label/artist/album/02 Song.flac", command.Source.Key);
         Assert.Equal("label/artist/album/", command.AlbumKey);
         Assert.Equal("9b2cf535f27731c974343645a3985328", command.Source.ETag);
@@ -47,7 +47,7 @@ public sealed class S3EventEndpointTests : IDisposable
         await PostAsync(S3EventBodies.Aws("ObjectCreated:Put", "a/1.wav"));
         await PostAsync(S3EventBodies.Aws("ObjectCreated:Put", "b/2.wav"));
 
-        var jobs = _factory.Publisher.Published.Select(c => c.JobId).Distinct().ToList();
+        var jobs = (await _factory.SentCommandsAsync()).Select(c => c.JobId).Distinct().ToList();
         Assert.NotEqual(Guid.Empty, Assert.Single(jobs));
     }
 
@@ -57,7 +57,7 @@ public sealed class S3EventEndpointTests : IDisposable
         var (_, cover) = await PostAsync(S3EventBodies.Aws("ObjectCreated:Put", "My+Album/cover.jpg"));
         var (_, removed) = await PostAsync(S3EventBodies.Aws("ObjectRemoved:Delete", "My+Album/01.wav"));
 
-        Assert.Empty(_factory.Publisher.Published);
+        Assert.Empty(await _factory.SentCommandsAsync());
         var coverIgnored = Assert.Single(cover.GetProperty("ignored").EnumerateArray());
         Assert.Equal("My Album/cover.jpg", coverIgnored.GetProperty("key").GetString());
         Assert.Contains("not an audio file", coverIgnored.GetProperty("reason").GetString(), StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed class S3EventEndpointTests : IDisposable
         var (status, body) = await PostAsync(S3EventBodies.TestEvent);
 
         Assert.Equal(HttpStatusCode.Accepted, status);
-        Assert.Empty(_factory.Publisher.Published);
+        Assert.Empty(await _factory.SentCommandsAsync());
         Assert.Empty(Keys(body, "published"));
     }
 
@@ -83,7 +83,7 @@ public sealed class S3EventEndpointTests : IDisposable
         var (status, second) = await PostAsync(body);
 
         Assert.Equal(HttpStatusCode.Accepted, status);
-        Assert.Single(_factory.Publisher.Published);
+        Assert.Single(await _factory.SentCommandsAsync());
         var ignored = Assert.Single(second.GetProperty("ignored").EnumerateArray());
         Assert.Contains("duplicate", ignored.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
@@ -94,7 +94,7 @@ public sealed class S3EventEndpointTests : IDisposable
         await PostAsync(S3EventBodies.Aws("ObjectCreated:Put", "My+Album/01.wav", eTag: "aaaa"));
         await PostAsync(S3EventBodies.Aws("ObjectCreated:Put", "My+Album/01.wav", eTag: "bbbb"));
 
-        Assert.Equal(2, _factory.Publisher.Published.Count);
+        Assert.Equal(2, (await _factory.SentCommandsAsync()).Count);
     }
 
     [Theory]
@@ -112,7 +112,31 @@ public sealed class S3EventEndpointTests : IDisposable
         using var response = await client.PostAsync(new Uri("/v1/events/s3", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Empty(_factory.Publisher.Published);
+        Assert.Empty(await _factory.SentCommandsAsync());
+    }
+
+    [Fact]
+    public async Task NullRecord_Is400()
+    {
+        var (status, problem) = await PostAsync("""{"Records":[null]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("null entry", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("x/../../../../../audio/label/a.wav")]
+    [InlineData("a//b.wav")]
+    [InlineData("a/%00b.wav")]
+    public async Task HostileKey_IsRefusedAndNeverSent(string rawKey)
+    {
+        var (status, body) = await PostAsync(S3EventBodies.Aws("ObjectCreated:Put", rawKey));
+
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        Assert.Empty(await _factory.SentCommandsAsync());
+        var ignored = Assert.Single(body.GetProperty("ignored").EnumerateArray());
+        Assert.StartsWith("invalid key", ignored.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1L, await TestDatabase.ScalarAsync<long>(_factory.Database, "select count(*) from job_tracks where state = 'failed' and error_code = 'invalid-key'"));
     }
 
     [Theory]

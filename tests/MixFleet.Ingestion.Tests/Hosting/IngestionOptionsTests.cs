@@ -12,8 +12,6 @@ public sealed class IngestionOptionsTests
         Assert.Equal("MixFleet:Ingestion", IngestionOptions.SectionName);
         Assert.Null(options.WebhookToken);
         Assert.Equal("streaming", options.DefaultProfile);
-        Assert.Equal(TimeSpan.FromHours(1), options.DeduplicationWindow);
-        Assert.Equal(100_000, options.DeduplicationCapacity);
     }
 
     [Fact]

@@ -22,9 +22,9 @@ public sealed class SeamTests
     }
 
     [Fact]
-    public async Task S3Event_IsPublishedOnTheBus_AsAnalyzeTrack()
+    public async Task S3Event_IsSentOnTheBus_AsAnalyzeTrack()
     {
-        using var factory = new IngestionFactory { WithPublisher = false };
+        using var factory = new IngestionFactory();
         using var client = factory.CreateAuthorizedClient();
         var harness = factory.Services.GetRequiredService<ITestHarness>();
         using var content = new StringContent(S3EventBodies.Aws("ObjectCreated:Put", "label/artist/album/01+Intro.wav"), Encoding.UTF8, "application/json");
@@ -32,8 +32,8 @@ public sealed class SeamTests
         using var response = await client.PostAsync(new Uri("/v1/events/s3", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.True(await harness.Published.Any<AnalyzeTrack>(), "no AnalyzeTrack was published on the bus");
-        var message = harness.Published.Select<AnalyzeTrack>().Single().Context.Message;
+        Assert.True(await harness.Sent.Any<AnalyzeTrack>(), "no AnalyzeTrack was sent on the bus");
+        var message = harness.Sent.Select<AnalyzeTrack>().Single().Context.Message;
         Assert.Equal("label/artist/album/01 Intro.wav", message.Source.Key);
         Assert.Equal("label/artist/album/", message.AlbumKey);
     }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MixFleet.Ingestion.Tests.Doubles;
+using MixFleet.Jobs.Store;
+using MixFleet.Testing;
 
 namespace MixFleet.Ingestion.Tests.Scans;
 
@@ -34,64 +37,96 @@ public sealed class ScanAndJobTests : IDisposable
     }
 
     [Fact]
-    public async Task Scan_TwoAlbumsOfThreeTracks_PublishesSixAndWritesTheManifest()
+    public async Task Scan_TwoAlbumsOfThreeTracks_SendsSixAndCountsThem()
     {
         var jobId = await ScanAsync(new { bucket = Source, prefix = "label/", profile = "ebu-r128" });
+        var status = await ListedAsync(jobId);
 
-        var published = _factory.Publisher.Published;
-        Assert.Equal(6, published.Count);
-        Assert.All(published, c => Assert.Equal(jobId, c.JobId));
-        Assert.All(published, c => Assert.Equal("ebu-r128", c.Profile));
-        Assert.Contains(published, c => c.Source.Key == "label/artist/First Album/01 - Song.wav" && c.AlbumKey == "label/artist/First Album/");
-
-        using var manifest = JsonDocument.Parse(_factory.Store.Text(IngestionFactory.ReportsBucket, $"jobs/{jobId:D}.json")!);
-        var root = manifest.RootElement;
-        Assert.Equal(jobId, root.GetProperty("jobId").GetGuid());
-        Assert.Equal(Source, root.GetProperty("bucket").GetString());
-        Assert.Equal("label/", root.GetProperty("prefix").GetString());
-        Assert.Equal("ebu-r128", root.GetProperty("profile").GetString());
-        Assert.Equal(6, root.GetProperty("tracks").GetArrayLength());
-        Assert.Equal(["label/artist/First Album/", "label/artist/Second Album/"], root.GetProperty("albums").EnumerateArray().Select(a => a.GetString()));
-        Assert.True(root.TryGetProperty("createdAt", out _));
-    }
-
-    [Fact]
-    public async Task Job_BeforeAnyReport_IsRunningWithNothingAnalyzed()
-    {
-        var jobId = await ScanAsync(new { bucket = Source, prefix = "label/" });
-
-        var status = await StatusAsync(jobId);
-
+        var sent = await _factory.SentCommandsAsync();
+        Assert.Equal(6, sent.Count);
+        Assert.All(sent, c => Assert.Equal(jobId, c.JobId));
+        Assert.All(sent, c => Assert.Equal("ebu-r128", c.Profile));
+        Assert.Contains(sent, c => c.Source.Key == "label/artist/First Album/01 - Song.wav" && c.AlbumKey == "label/artist/First Album/");
         Assert.Equal("running", status.GetProperty("state").GetString());
         Assert.Equal(6, status.GetProperty("total").GetInt32());
+        Assert.Equal(6, status.GetProperty("pending").GetInt32());
+        Assert.Equal(2, status.GetProperty("albumsTotal").GetInt32());
         Assert.Equal(0, status.GetProperty("analyzed").GetInt32());
-        Assert.Equal(0, status.GetProperty("failed").GetInt32());
         Assert.Equal(0, status.GetProperty("albums").GetArrayLength());
+        Assert.Equal("ebu-r128", status.GetProperty("profile").GetString());
     }
 
     [Fact]
-    public async Task Job_WithEveryReport_IsCompletedAndCountsTheFailure()
+    public async Task Scan_OfAPrefixWithoutAudio_CompletesEmpty()
+    {
+        var jobId = await ScanAsync(new { bucket = Source, prefix = "nothing-here/" });
+
+        var status = await ListedAsync(jobId);
+
+        Assert.Equal("completed", status.GetProperty("state").GetString());
+        Assert.Equal(0, status.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Job_CompletesOnlyWhenEveryTrackSettledAndEveryAlbumIsWritten()
     {
         var jobId = await ScanAsync(new { bucket = Source, prefix = "label/" });
-        var keys = _factory.Publisher.Published.Select(c => c.Source.Key).ToList();
-        foreach (var key in keys)
-        {
-            var error = key == keys[0] ? """{"code":"corrupt","message":"bad header"}""" : "null";
-            _factory.Store.Put(IngestionFactory.ReportsBucket, $"reports/tracks/{Source}/{key}.json", $$$"""{"albumKey":"","track":{"path":"{{{key}}}","loudness":{},"error":{{{error}}}}}""");
-        }
+        await ListedAsync(jobId);
+        var keys = (await _factory.SentCommandsAsync()).Select(c => c.Source).ToList();
+        var settlements = _factory.Services.GetRequiredService<SettlementStore>();
 
-        _factory.Store.Put(IngestionFactory.ReportsBucket, $"reports/albums/{Source}/label/artist/First Album/album.json", "{}");
-        _factory.Store.Put(IngestionFactory.ReportsBucket, $"reports/albums/{Source}/label/artist/Second Album/album.json", "{}");
+        var outcome = await settlements.SettleAsync(
+            keys.Select((k, i) => new TrackSettlement(k.Bucket, k.Key, k.ETag, Failed: i == 0, k.ETag, "v", i == 0 ? "corrupt" : null)).ToList(),
+            CancellationToken.None);
+        var settledTwice = await settlements.SettleAsync(
+            keys.Select(k => new TrackSettlement(k.Bucket, k.Key, k.ETag, false, k.ETag, "v", null)).ToList(), CancellationToken.None);
+        var beforeAlbums = await StatusAsync(jobId);
+        var albums = _factory.Services.GetRequiredService<AlbumStore>();
+        foreach (var claim in outcome.Claims)
+        {
+            Assert.True(await albums.MarkWrittenAsync(claim.JobId, claim.AlbumKey, "pass", $"reports/albums/{Source}/{claim.AlbumKey}album.json", CancellationToken.None));
+        }
 
         var status = await StatusAsync(jobId);
 
+        Assert.Equal(6, outcome.TracksSettled);
+        Assert.Equal(0, settledTwice.TracksSettled);
+        Assert.Equal(["label/artist/First Album/", "label/artist/Second Album/"], outcome.Claims.Select(c => c.AlbumKey).Order(StringComparer.Ordinal));
+        Assert.Equal("running", beforeAlbums.GetProperty("state").GetString());
         Assert.Equal("completed", status.GetProperty("state").GetString());
-        Assert.Equal(6, status.GetProperty("total").GetInt32());
         Assert.Equal(5, status.GetProperty("analyzed").GetInt32());
         Assert.Equal(1, status.GetProperty("failed").GetInt32());
         Assert.Equal(
             [$"reports/albums/{Source}/label/artist/First Album/album.json", $"reports/albums/{Source}/label/artist/Second Album/album.json"],
             status.GetProperty("albums").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Fact]
+    public async Task ScanOfAMissingBucket_Is404()
+    {
+        using var response = await _client.PostAsJsonAsync(new Uri("/v1/scans", UriKind.Relative), new { bucket = "no-such-bucket" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("no-such-bucket", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JobList_IsNewestFirstAndPaged()
+    {
+        var first = await ScanAsync(new { bucket = Source, prefix = "label/" });
+        var second = await ScanAsync(new { bucket = Source, prefix = "other/" });
+        await ListedAsync(first);
+        await ListedAsync(second);
+
+        using var page1 = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/v1/jobs?limit=1", UriKind.Relative)));
+        var cursor = page1.RootElement.GetProperty("nextCursor").GetString();
+        using var page2 = JsonDocument.Parse(await _client.GetStringAsync(new Uri($"/v1/jobs?limit=1&cursor={cursor}", UriKind.Relative)));
+        using var bad = await _client.GetAsync(new Uri("/v1/jobs?state=lost", UriKind.Relative));
+
+        Assert.Equal(second, page1.RootElement.GetProperty("jobs")[0].GetProperty("jobId").GetGuid());
+        Assert.Equal(first, page2.RootElement.GetProperty("jobs")[0].GetProperty("jobId").GetGuid());
+        Assert.Equal(JsonValueKind.Null, page2.RootElement.GetProperty("nextCursor").ValueKind);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
     [Fact]
@@ -113,7 +148,7 @@ public sealed class ScanAndJobTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(_factory.Publisher.Published);
+        Assert.Equal(0L, await TestDatabase.ScalarAsync<long>(_factory.Database, "select count(*) from jobs"));
     }
 
     [Fact]
@@ -133,6 +168,23 @@ public sealed class ScanAndJobTests : IDisposable
         var jobId = body.RootElement.GetProperty("jobId").GetGuid();
         Assert.Equal($"/v1/jobs/{jobId:D}", response.Headers.Location?.ToString());
         return jobId;
+    }
+
+    // Waits (at most 30 s) until the listing is done.
+    private async Task<JsonElement> ListedAsync(Guid jobId)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var status = await StatusAsync(jobId);
+            if (status.GetProperty("state").GetString() != "listing")
+            {
+                return status;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, "the listing did not finish within 30 s");
+            await Task.Delay(50);
+        }
     }
 
     private async Task<JsonElement> StatusAsync(Guid jobId)
