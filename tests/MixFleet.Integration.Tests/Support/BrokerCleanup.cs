@@ -5,6 +5,15 @@ namespace MixFleet.Integration.Tests.Support;
 /// <summary>Deletes what a test run declared on the broker under its own names (queues and their exchanges).</summary>
 internal static class BrokerCleanup
 {
+    /// <summary>Deletes every queue of the fleet under <paramref name="prefix"/> (and their exchanges).</summary>
+    public static async Task DeleteFleetQueuesAsync(string prefix)
+    {
+        foreach (var queue in new[] { MixFleet.Contracts.QueueNames.AnalyzeTrack, MixFleet.Contracts.QueueNames.AlbumAggregation, MixFleet.Contracts.QueueNames.JobProgress, MixFleet.Contracts.QueueNames.ScanPrefix })
+        {
+            await DeleteQueueAsync(prefix + queue);
+        }
+    }
+
     public static async Task DeleteQueueAsync(string queue)
     {
         var factory = new ConnectionFactory { Uri = RealParts.Broker() };

@@ -3,45 +3,43 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MixFleet.Contracts.V1;
 using MixFleet.Fleet;
 using MixFleet.Fleet.Messaging;
+using MixFleet.Jobs;
+using MixFleet.ServiceDefaults;
 using MixFleet.Storage;
 
 namespace MixFleet.Integration.Tests.Support;
 
 /// <summary>
-/// The worker as services/MixFleet.Worker/Program.cs builds it (track analysis, the S3 store, MassTransit over RabbitMQ
-/// with <see cref="AnalyzeTrackConsumer"/> and <see cref="AlbumAggregationConsumer"/> and their definitions), in
-/// process, from in-memory configuration.
+/// The worker as services/MixFleet.Worker/Program.cs builds it (track analysis, the job store, the S3 store, MassTransit
+/// over RabbitMQ with the analysis, aggregation and settlement consumers), in process, from in-memory configuration.
 /// </summary>
 /// <remarks>
-/// Isolation on a shared broker: the consumers listen on queues of this run's own (<see cref="QueueName"/>,
-/// <see cref="AlbumQueueName"/>) instead of <c>analyze-track</c> and <c>album-aggregation</c>, so a running worker or
-/// the Fleet tests' worker never takes this run's messages off them. The message exchanges (<c>AnalyzeTrack</c>,
-/// <c>TrackAnalyzed</c>, <c>TrackFailed</c>) are still shared, so these queues also receive copies of other publishers'
-/// messages; the worker skips every message whose source bucket is not <see cref="SourceBucket"/> (each queue has its
-/// own copy, so skipping ours costs the other consumer nothing). Several workers built with the same run id consume
-/// the same queues, as replicas of one deployment do. <see cref="BrokerCleanup"/> deletes the queues afterwards.
-/// The store is wrapped to count, per worker, how often each source object is opened (<see cref="SourceReads"/>):
-/// one open is one analysis.
+/// Isolation on a shared broker: every queue of the run carries the run's <c>MixFleet:RabbitMq:QueuePrefix</c>
+/// (<see cref="QueuePrefix"/>), and the run has a database of its own; published events (<c>TrackAnalyzed</c>, …) also
+/// reach other runs' settlement queues, where they match no row and change nothing. Several workers built with the
+/// same run id consume the same queues, as replicas of one deployment do. The store is wrapped to count, per worker,
+/// how often each source object is opened (<see cref="SourceReads"/>): one open is one analysis.
 /// </remarks>
 internal sealed class InProcessWorker
 {
-    /// <param name="sourceBucket">The run's source bucket: messages about other buckets are skipped.</param>
+    /// <param name="sourceBucket">The run's source bucket (reads of it are counted).</param>
     /// <param name="reportsBucket">The run's reports bucket.</param>
     /// <param name="runId">Names the run's queues; workers with the same id share them.</param>
+    /// <param name="database">The run's job store.</param>
     /// <param name="concurrentTracks">The worker's <c>ConcurrentTracks</c> (also the prefetch count); null for the default (<c>Cores</c> = 2).</param>
-    public InProcessWorker(string sourceBucket, string reportsBucket, string runId, int? concurrentTracks = null)
+    public InProcessWorker(string sourceBucket, string reportsBucket, string runId, string database, int? concurrentTracks = null)
     {
         SourceBucket = sourceBucket;
-        QueueName = "mixfleet-e2e-analyze-track-" + runId;
-        AlbumQueueName = "mixfleet-e2e-album-aggregation-" + runId;
+        QueuePrefix = QueuePrefixOf(runId);
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var configuration = RealParts.Configuration();
         configuration["MixFleet:Reports:Bucket"] = reportsBucket;
         configuration["MixFleet:Worker:Cores"] = "2";
         configuration["MixFleet:Worker:ShutdownTimeout"] = "00:00:10";
+        configuration["MixFleet:Postgres:ConnectionString"] = database;
+        configuration["MixFleet:RabbitMq:QueuePrefix"] = QueuePrefix;
         if (concurrentTracks is { } concurrent)
         {
             configuration["MixFleet:Worker:ConcurrentTracks"] = concurrent.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -53,27 +51,21 @@ internal sealed class InProcessWorker
         CountSourceReads(builder.Services);
         builder.AddMixFleetMessaging(bus =>
         {
-            bus.AddConsumer<AnalyzeTrackConsumer, AnalyzeTrackConsumerDefinition>(consumer =>
-                    consumer.Message<AnalyzeTrack>(message => message.UseFilter(new SourceBucketFilter<AnalyzeTrack>(sourceBucket, m => m.Source.Bucket))))
-                .Endpoint(endpoint => endpoint.Name = QueueName);
-            bus.AddConsumer<AlbumAggregationConsumer, AlbumAggregationConsumerDefinition>(consumer =>
-                {
-                    consumer.Message<TrackAnalyzed>(message => message.UseFilter(new SourceBucketFilter<TrackAnalyzed>(sourceBucket, m => m.Source.Bucket)));
-                    consumer.Message<TrackFailed>(message => message.UseFilter(new SourceBucketFilter<TrackFailed>(sourceBucket, m => m.Source.Bucket)));
-                })
-                .Endpoint(endpoint => endpoint.Name = AlbumQueueName);
+            bus.AddConsumer<AnalyzeTrackConsumer, AnalyzeTrackConsumerDefinition>();
+            bus.AddConsumer<AlbumAggregationConsumer, AlbumAggregationConsumerDefinition>();
+            bus.AddSettlementConsumer();
         });
         Host = builder.Build();
     }
 
+    /// <summary>The queue prefix of a run.</summary>
+    public static string QueuePrefixOf(string runId) => "e2e-" + runId + "-";
+
     public string SourceBucket { get; }
 
-    public string QueueName { get; }
-
-    public string AlbumQueueName { get; }
+    public string QueuePrefix { get; }
 
     public IHost Host { get; }
-
     /// <summary>How many times this worker opened each source object of <see cref="SourceBucket"/> (by key).</summary>
     public ConcurrentDictionary<string, int> SourceReads { get; } = new(StringComparer.Ordinal);
 
@@ -86,16 +78,6 @@ internal sealed class InProcessWorker
                 ? (IObjectStore)ActivatorUtilities.CreateInstance(sp, type)
                 : registered.ImplementationFactory is { } factory ? (IObjectStore)factory(sp) : (IObjectStore)registered.ImplementationInstance!,
             this));
-    }
-
-    /// <summary>Passes on the messages about one source bucket; the others are not consumed here.</summary>
-    private sealed class SourceBucketFilter<T>(string bucket, Func<T, string> bucketOf) : IFilter<ConsumeContext<T>>
-        where T : class
-    {
-        public Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next) =>
-            string.Equals(bucketOf(context.Message), bucket, StringComparison.Ordinal) ? next.Send(context) : Task.CompletedTask;
-
-        public void Probe(ProbeContext context) => context.CreateFilterScope("source-bucket");
     }
 
     private sealed class CountingObjectStore(IObjectStore inner, InProcessWorker worker) : IObjectStore

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace MixFleet.Integration.Tests.Support;
 
 /// <summary>
-/// The ingestion service as deployed: the S3 store on s3rver and the MassTransit bus on the real RabbitMQ broker (no
-/// test harness, no double), with a known webhook token.
+/// The ingestion service as deployed: the S3 store on s3rver, the job store on the real PostgreSQL, the MassTransit bus on
+/// the real RabbitMQ broker (no test harness, no double), with a known webhook token.
 /// </summary>
-internal sealed class RealIngestion(string reportsBucket) : WebApplicationFactory<Program>
+internal sealed class RealIngestion(string reportsBucket, string database, string queuePrefix) : WebApplicationFactory<Program>
 {
     public const string Token = "e2e-token-0123456789abcdef";
 
@@ -29,5 +29,11 @@ internal sealed class RealIngestion(string reportsBucket) : WebApplicationFactor
         builder.UseSetting("MixFleet:Ingestion:WebhookToken", Token);
         builder.UseSetting("MixFleet:Reports:Bucket", reportsBucket);
         builder.UseSetting("MixFleet:Ingestion:DefaultProfile", "streaming");
+        builder.UseSetting("MixFleet:Postgres:ConnectionString", database);
+        builder.UseSetting("MixFleet:RabbitMq:QueuePrefix", queuePrefix);
+        // Short timings so the tests do not wait: event albums seal after 1 s of quiet, stalled work resumes after 3 s.
+        builder.UseSetting("MixFleet:Jobs:EventAlbumQuietPeriod", "00:00:01");
+        builder.UseSetting("MixFleet:Jobs:StalledAfter", "00:00:03");
+        builder.UseSetting("MixFleet:Jobs:MaintenanceInterval", "00:00:00.200");
     }
 }
