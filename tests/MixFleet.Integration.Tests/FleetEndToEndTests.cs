@@ -172,6 +172,86 @@ public sealed class FleetEndToEndTests
     }
 
     [Fact]
+    public async Task Two_identical_scans_posted_together_analyze_every_track_once_and_both_complete()
+    {
+        await using var run = await FleetRun.StartAsync();
+        var keys = new List<string>();
+        for (var i = 1; i <= 6; i++)
+        {
+            keys.Add((await run.UploadAsync($"{Album}0{i} - t.wav", Wav.Sine(-20 - i, seconds: 1))).Key);
+        }
+
+        using var client = run.Ingestion.CreateAuthorizedClient();
+        var posts = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => client.PostAsJsonAsync(new Uri("/v1/scans", UriKind.Relative), new { bucket = run.SourceBucket, prefix = Album })));
+        var jobs = new List<Guid>();
+        foreach (var post in posts)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, post.StatusCode);
+            jobs.Add((await post.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("jobId").GetGuid());
+            post.Dispose();
+        }
+
+        foreach (var jobId in jobs)
+        {
+            var status = await Poll(async () => await TryGetJobAsync(client, jobId) is { } job && job.GetProperty("state").GetString() == "completed" ? job : (JsonElement?)null, $"job {jobId:D} to complete");
+            Assert.Equal(6, status.GetProperty("analyzed").GetInt32());
+            Assert.Equal(1, status.GetProperty("albumsReported").GetInt32());
+        }
+
+        // One analysis per object: the second job waited for the first's (or was answered by reusing its report).
+        Assert.All(keys, key => Assert.Equal(1, run.Workers.Sum(w => w.SourceReads.GetValueOrDefault(key))));
+    }
+
+    [Fact]
+    public async Task A_rescan_after_an_overwrite_analyzes_the_new_content_and_does_not_count_the_stale_report()
+    {
+        await using var run = await FleetRun.StartAsync();
+        var key = (await run.UploadAsync(Album + "01 - song.wav", Wav.Sine(-20, seconds: 1))).Key;
+        await run.UploadAsync(Album + "02 - song.wav", Wav.Sine(-22, seconds: 1));
+        using var client = run.Ingestion.CreateAuthorizedClient();
+        await ScanToCompletionAsync(client, run, Album);
+
+        var overwritten = await run.UploadAsync(key, Wav.Sine(-30, seconds: 2));
+        var second = await ScanToCompletionAsync(client, run, Album);
+
+        Assert.Equal(2, second.GetProperty("analyzed").GetInt32());
+        var report = await run.WaitForTrackReportAsync(key);
+        Assert.Equal(overwritten.ETag.Trim('"'), report.Source.ETag);
+        Assert.InRange(report.Track.Loudness!.IntegratedLufs!.Value, -30.1, -29.9);
+        Assert.Equal(2, run.Workers.Sum(w => w.SourceReads.GetValueOrDefault(key)));
+    }
+
+    [Fact]
+    public async Task A_scan_posted_before_any_worker_declared_its_queue_completes_once_a_worker_starts()
+    {
+        await using var run = await FleetRun.StartAsync(workers: 1, startWorkers: false);
+        await run.UploadAsync(Album + "01 - song.wav", Wav.Sine(-20, seconds: 1));
+        await BrokerCleanup.DeleteFleetQueuesAsync(run.QueuePrefix);
+        using var client = run.Ingestion.CreateAuthorizedClient();
+        using var scan = await client.PostAsJsonAsync(new Uri("/v1/scans", UriKind.Relative), new { bucket = run.SourceBucket, prefix = Album });
+        Assert.Equal(HttpStatusCode.Accepted, scan.StatusCode);
+        var jobId = (await scan.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("jobId").GetGuid();
+        // The command waits in the queue the ingestion declared by sending to it.
+        await Poll(async () => await TryGetJobAsync(client, jobId) is { } job && job.GetProperty("state").GetString() == "running" ? job : (JsonElement?)null, "the listing to end");
+
+        using (var starting = new CancellationTokenSource(StartTimeout))
+        {
+            await run.Workers[0].Host.StartAsync(starting.Token);
+        }
+
+        var status = await Poll(async () => await TryGetJobAsync(client, jobId) is { } job && job.GetProperty("state").GetString() == "completed" ? job : (JsonElement?)null, $"job {jobId:D} to complete");
+        Assert.Equal(1, status.GetProperty("analyzed").GetInt32());
+    }
+
+    private static async Task<JsonElement> ScanToCompletionAsync(HttpClient client, FleetRun run, string prefix)
+    {
+        using var scan = await client.PostAsJsonAsync(new Uri("/v1/scans", UriKind.Relative), new { bucket = run.SourceBucket, prefix });
+        Assert.Equal(HttpStatusCode.Accepted, scan.StatusCode);
+        var jobId = (await scan.Content.ReadFromJsonAsync<JsonElement>(Web)).GetProperty("jobId").GetGuid();
+        return await Poll(async () => await TryGetJobAsync(client, jobId) is { } job && job.GetProperty("state").GetString() == "completed" ? job : (JsonElement?)null, $"job {jobId:D} to complete");
+    }
+
+    [Fact]
     public async Task The_webhook_without_the_token_or_with_a_wrong_one_is_401()
     {
         await using var ingestion = new RealIngestion("mixfleet-e2e-unused", TestDatabase.Create(), "e2e-unused-");
@@ -300,15 +380,16 @@ public sealed class FleetEndToEndTests
 
         public RealIngestion Ingestion { get; }
 
-        public static async Task<FleetRun> StartAsync(int workers = 1, int? concurrentTracks = null)
+        public static async Task<FleetRun> StartAsync(int workers = 1, int? concurrentTracks = null, bool startWorkers = true)
         {
             var run = new FleetRun(Guid.NewGuid().ToString("N")[..12], workers, concurrentTracks);
             try
             {
                 await run._s3.PutBucketAsync(run.SourceBucket);
                 await run._s3.PutBucketAsync(run.ReportsBucket);
-                using (var starting = new CancellationTokenSource(StartTimeout))
+                if (startWorkers)
                 {
+                    using var starting = new CancellationTokenSource(StartTimeout);
                     await Task.WhenAll(run.Workers.Select(w => w.Host.StartAsync(starting.Token)));
                 }
 
