@@ -4,8 +4,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using MixFleet.Contracts;
 using MixFleet.Fleet.Messaging;
+using MixFleet.Fleet.Tests.Support;
 using MixFleet.Fleet.Tracks;
+using MixFleet.Jobs;
+using MixFleet.ServiceDefaults;
+using MixFleet.ServiceDefaults.Messaging;
 using MixFleet.Storage;
 using MixFleet.Storage.S3;
 
@@ -20,17 +25,8 @@ public sealed class OptionsTests
 
         Assert.Empty(Validate(options));
         Assert.Equal(3, options.EffectiveConcurrentTracks);
-        Assert.Equal(TimeSpan.FromHours(1), options.ConsumerTimeout);
         Assert.Equal(TimeSpan.FromMinutes(2), options.ShutdownTimeout);
         Assert.Equal("MixFleet:Worker", TrackAnalysisOptions.SectionName);
-    }
-
-    [Fact]
-    public void Worker_options_reject_a_tiny_consumer_timeout()
-    {
-        var errors = Validate(new TrackAnalysisOptions { ConsumerTimeout = TimeSpan.FromSeconds(5) });
-
-        Assert.Contains(errors, e => e?.Contains("ConsumerTimeout", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -73,6 +69,17 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public async Task Worker_start_fails_naming_a_missing_postgres_connection_string()
+    {
+        // The job store (AddTrackAnalysis registers it) is validated before anything connects.
+        using var host = BuildWorker(new() { ["MixFleet:Postgres:ConnectionString"] = null });
+
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("MixFleet:Postgres:ConnectionString is required", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RabbitMq_defaults_are_valid_and_an_empty_host_is_named()
     {
         Assert.Empty(Validate(new RabbitMqOptions()));
@@ -81,6 +88,49 @@ public sealed class OptionsTests
         Assert.Equal(["MixFleet:RabbitMq:Host is required."], Validate(new RabbitMqOptions { Host = "" }));
         Assert.Null(new RabbitMqOptions().Uri);
         Assert.Equal(new RabbitMqEndpoint("localhost", 5672, "/", "guest", "guest", UseTls: false), new RabbitMqOptions().Resolve());
+    }
+
+    [Fact]
+    public void RabbitMq_queue_prefix_is_empty_by_default_and_goes_in_front_of_every_queue_name()
+    {
+        Assert.Equal("", new RabbitMqOptions().QueuePrefix);
+        Assert.Equal("analyze-track", new RabbitMqOptions().QueueName(QueueNames.AnalyzeTrack));
+
+        var options = new RabbitMqOptions { QueuePrefix = "t1a2b3c4d-" };
+        Assert.Empty(Validate(options));
+        Assert.Equal("t1a2b3c4d-analyze-track", options.QueueName(QueueNames.AnalyzeTrack));
+        Assert.Equal("t1a2b3c4d-album-aggregation", options.QueueName(QueueNames.AlbumAggregation));
+        Assert.Empty(Validate(new RabbitMqOptions { QueuePrefix = "qc.prod-2." }));
+        Assert.Empty(Validate(new RabbitMqOptions { QueuePrefix = "a" + new string('b', 100) }));
+    }
+
+    [Theory]
+    [InlineData("Fleet-")]
+    [InlineData("-fleet")]
+    [InlineData(".fleet")]
+    [InlineData("fleet_a")]
+    [InlineData("fleet a")]
+    [InlineData("fleet/")]
+    [InlineData("fleet:")]
+    public void RabbitMq_queue_prefix_may_hold_only_lowercase_letters_digits_dots_and_dashes(string prefix) =>
+        Assert.Equal(["MixFleet:RabbitMq:QueuePrefix may hold only lowercase letters, digits, '.' and '-'."], Validate(new RabbitMqOptions { QueuePrefix = prefix }));
+
+    [Fact]
+    public void RabbitMq_queue_prefix_is_at_most_101_characters() =>
+        Assert.Equal(
+            ["MixFleet:RabbitMq:QueuePrefix may hold only lowercase letters, digits, '.' and '-'."],
+            Validate(new RabbitMqOptions { QueuePrefix = "a" + new string('b', 101) }));
+
+    [Fact]
+    public void The_worker_consumers_take_their_queue_names_from_the_prefix()
+    {
+        var rabbit = Options.Create(new RabbitMqOptions { QueuePrefix = "t1a2b3c4d-" });
+        MassTransit.IConsumerDefinition tracks = new AnalyzeTrackConsumerDefinition(Options.Create(new TrackAnalysisOptions { Cores = 2 }), rabbit);
+        MassTransit.IConsumerDefinition albums = new AlbumAggregationConsumerDefinition(rabbit);
+
+        Assert.Equal("t1a2b3c4d-analyze-track", tracks.GetEndpointName(MassTransit.KebabCaseEndpointNameFormatter.Instance));
+        Assert.Equal("t1a2b3c4d-album-aggregation", albums.GetEndpointName(MassTransit.KebabCaseEndpointNameFormatter.Instance));
+        Assert.Equal(2, tracks.ConcurrentMessageLimit);
     }
 
     [Theory]
@@ -142,6 +192,8 @@ public sealed class OptionsTests
         var variables = new Dictionary<string, string>
         {
             ["MixFleet__RabbitMq__Uri"] = "amqp://fleet:pw@rabbit.example:5672/",
+            ["MixFleet__RabbitMq__QueuePrefix"] = "staging-",
+            ["MixFleet__Postgres__ConnectionString"] = "Host=postgres.example;Port=5433;Database=mixfleet;Username=fleet;Password=pg-secret",
             ["MixFleet__Storage__Kind"] = "s3",
             ["MixFleet__S3__ServiceUrl"] = "http://127.0.0.1:9000",
             ["MixFleet__S3__AccessKey"] = "access",
@@ -172,6 +224,10 @@ public sealed class OptionsTests
             Assert.Equal(
                 new RabbitMqEndpoint("rabbit.example", 5672, "/", "fleet", "pw", UseTls: false),
                 host.Services.GetRequiredService<IOptions<RabbitMqOptions>>().Value.Resolve());
+            Assert.Equal("staging-", host.Services.GetRequiredService<IOptions<RabbitMqOptions>>().Value.QueuePrefix);
+            var postgres = host.Services.GetRequiredService<IOptions<PostgresOptions>>().Value;
+            Assert.Equal("postgresql://fleet@postgres.example:5433/mixfleet", postgres.Describe());
+            Assert.Equal("pg-secret", postgres.Build().Password);
         }
         finally
         {
@@ -182,9 +238,11 @@ public sealed class OptionsTests
         }
     }
 
+    // Built (and at most validated), never started far enough to connect: any valid connection string will do.
     private static IHost BuildWorker(Dictionary<string, string?> configuration)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["MixFleet:Postgres:ConnectionString"] = JobStoreDatabase.Unused });
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Services.AddSingleton<IObjectStore>(new InMemoryObjectStore());
         builder.AddTrackAnalysis();

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MixFleet.Analysis;
+using MixFleet.Contracts;
 using MixFleet.Contracts.V1;
 using MixFleet.Fleet.Messaging;
 using MixFleet.Fleet.Tests.Support;
@@ -10,18 +11,18 @@ using MixFleet.Fleet.Tests.Support;
 namespace MixFleet.Fleet.Tests;
 
 /// <summary>
-/// The worker's wiring over a real RabbitMQ broker on loopback (started by scripts/test.sh, which exports
-/// MIXFLEET_RABBITMQ); storage is the in-memory store.
+/// The worker's wiring over a real RabbitMQ broker and PostgreSQL on loopback (started by scripts/test.sh, which
+/// exports MIXFLEET_RABBITMQ and MIXFLEET_POSTGRES); storage is the in-memory store. Commands are sent to the worker's
+/// queue by address, as the job store's outbox sends them, on a queue prefix of this run's own.
 /// </summary>
 [Trait("Category", "Integration")]
-[Collection(RabbitMqWorker.Collection)]
 public sealed class RabbitMqTrackAnalysisTests
 {
     private const string Album = "label/artist/album/";
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task AnalyzeTrack_over_RabbitMQ_publishes_TrackAnalyzed_and_TrackFailed_with_their_reports()
+    public async Task AnalyzeTrack_sent_to_the_prefixed_queue_publishes_TrackAnalyzed_and_TrackFailed_with_their_reports()
     {
         var store = new InMemoryObjectStore();
         var goodKey = Album + "01 - sine.wav";
@@ -29,45 +30,63 @@ public sealed class RabbitMqTrackAnalysisTests
         store.Put(UseCases.AudioBucket, goodKey, Wav.Sine(-23, seconds: 3));
         store.Put(UseCases.AudioBucket, corruptKey, Wav.Corrupt());
         var received = new OutcomeConsumer.Received();
-
-        using var host = BuildWorker(store, received);
-        using (var starting = new CancellationTokenSource(_timeout))
-        {
-            await host.StartAsync(starting.Token);
-        }
+        var prefix = RabbitMqWorker.NewQueuePrefix();
+        var queue = prefix + QueueNames.AnalyzeTrack;
 
         try
         {
-            var bus = host.Services.GetRequiredService<IBus>();
-            var jobId = Guid.NewGuid();
-            await bus.Publish(Command(jobId, goodKey));
-            await bus.Publish(Command(jobId, corruptKey));
+            using var host = BuildWorker(store, prefix, received);
+            using (var starting = new CancellationTokenSource(_timeout))
+            {
+                await host.StartAsync(starting.Token);
+            }
 
-            var analyzed = Assert.IsType<TrackAnalyzed>(await received.Of(jobId, goodKey).Task.WaitAsync(_timeout));
-            Assert.Equal("reports/tracks/audio/" + goodKey + ".json", analyzed.ReportKey);
-            Assert.Equal(AnalyzerVersion.Current, analyzed.AnalyzerVersion);
-            Assert.Equal(Album, analyzed.AlbumKey);
-            Assert.False(analyzed.Reused);
-            Assert.InRange(StoredReports.Read(store, analyzed.ReportKey).Track.Loudness!.IntegratedLufs!.Value, -23.1, -22.9);
+            try
+            {
+                var endpoint = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + queue));
+                var jobId = Guid.NewGuid();
+                await endpoint.Send(Command(jobId, goodKey));
+                await endpoint.Send(Command(jobId, corruptKey));
 
-            var failed = Assert.IsType<TrackFailed>(await received.Of(jobId, corruptKey).Task.WaitAsync(_timeout));
-            Assert.Equal("invalid-header", failed.ErrorCode);
-            Assert.Equal("invalid-header", StoredReports.Read(store, failed.ReportKey).Track.Error!.Code);
+                var analyzed = Assert.IsType<TrackAnalyzed>(await received.Of(jobId, goodKey).Task.WaitAsync(_timeout));
+                Assert.Equal("reports/tracks/audio/" + goodKey + ".json", analyzed.ReportKey);
+                Assert.Equal(AnalyzerVersion.Current, analyzed.AnalyzerVersion);
+                Assert.Equal(Album, analyzed.AlbumKey);
+                Assert.False(analyzed.Reused);
+                // The command carried no ETag: the event says which content was measured, the stored object's.
+                Assert.Null(analyzed.Source.ETag);
+                var goodETag = await ETagAsync(store, goodKey);
+                Assert.Equal(goodETag, analyzed.AnalyzedETag);
+                var report = StoredReports.Read(store, analyzed.ReportKey);
+                Assert.Equal(goodETag, report.Source.ETag);
+                Assert.InRange(report.Track.Loudness!.IntegratedLufs!.Value, -23.1, -22.9);
 
-            // The same object again (same ETag): the report is reused.
-            var again = Guid.NewGuid();
-            await bus.Publish(Command(again, goodKey));
-            Assert.True(Assert.IsType<TrackAnalyzed>(await received.Of(again, goodKey).Task.WaitAsync(_timeout)).Reused);
-            Assert.Equal(1, store.Reads[goodKey]);
+                var failed = Assert.IsType<TrackFailed>(await received.Of(jobId, corruptKey).Task.WaitAsync(_timeout));
+                Assert.Equal("invalid-header", failed.ErrorCode);
+                Assert.Equal(await ETagAsync(store, corruptKey), failed.AnalyzedETag);
+                Assert.Equal("invalid-header", StoredReports.Read(store, failed.ReportKey).Track.Error!.Code);
+
+                // The same object again (same ETag): the report is reused, and says which content it was measured from.
+                var again = Guid.NewGuid();
+                await endpoint.Send(Command(again, goodKey));
+                var reused = Assert.IsType<TrackAnalyzed>(await received.Of(again, goodKey).Task.WaitAsync(_timeout));
+                Assert.True(reused.Reused);
+                Assert.Equal(goodETag, reused.AnalyzedETag);
+                Assert.Equal(1, store.Reads[goodKey]);
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
         }
         finally
         {
-            await host.StopAsync(CancellationToken.None);
+            await RabbitMqWorker.DeleteQueuesAsync(queue);
         }
     }
 
-    private static IHost BuildWorker(InMemoryObjectStore store, OutcomeConsumer.Received received) =>
-        RabbitMqWorker.Build(store, services => services.AddSingleton(received), bus =>
+    private static IHost BuildWorker(InMemoryObjectStore store, string prefix, OutcomeConsumer.Received received) =>
+        RabbitMqWorker.Build(store, prefix, services => services.AddSingleton(received), bus =>
         {
             bus.AddConsumer<AnalyzeTrackConsumer, AnalyzeTrackConsumerDefinition>();
             // A temporary, auto-deleted queue of this test's own: nothing of it stays in the broker.
@@ -77,6 +96,9 @@ public sealed class RabbitMqTrackAnalysisTests
                 e.InstanceId = Guid.NewGuid().ToString("N");
             });
         });
+
+    private static async Task<string> ETagAsync(InMemoryObjectStore store, string key) =>
+        (await store.HeadAsync(UseCases.AudioBucket, key, CancellationToken.None))?.ETag ?? throw new Xunit.Sdk.XunitException($"no object at {key}");
 
     private static AnalyzeTrack Command(Guid jobId, string key) => new()
     {

@@ -1,5 +1,6 @@
 using MixFleet.Testing;
 using MixFleet.Analysis;
+using MixFleet.Contracts.Keys;
 using MixFleet.Contracts.V1;
 using MixFleet.Fleet.Tests.Support;
 using MixFleet.Fleet.Tracks;

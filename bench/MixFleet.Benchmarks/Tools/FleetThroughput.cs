@@ -10,9 +10,11 @@ using Microsoft.Extensions.Hosting;
 using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
+using MixFleet.Contracts;
 using MixFleet.Contracts.V1;
 using MixFleet.Fleet;
 using MixFleet.Fleet.Messaging;
+using MixFleet.ServiceDefaults;
 using MixFleet.Storage;
 using MixFleet.Storage.S3;
 using RabbitMQ.Client;
@@ -21,16 +23,20 @@ namespace MixFleet.Benchmarks.Tools;
 
 /// <summary>
 /// <c>fleet-throughput [TRACKS] [SECONDS]</c> (bench/fleet-throughput.sh): the worker in process, as
-/// services/MixFleet.Worker builds it, over the real S3-compatible server (<c>MIXFLEET_S3_ENDPOINT</c>) and RabbitMQ
-/// (<c>MIXFLEET_RABBITMQ</c>), on queues and buckets of its own that it deletes afterwards. Measures:
+/// services/MixFleet.Worker builds it, over the real S3-compatible server (<c>MIXFLEET_S3_ENDPOINT</c>), RabbitMQ
+/// (<c>MIXFLEET_RABBITMQ</c>) and PostgreSQL (<c>MIXFLEET_POSTGRES</c>: the worker's job store, migrated at start), on
+/// queues (a <c>MixFleet:RabbitMq:QueuePrefix</c> of its own per phase) and buckets of its own that it deletes
+/// afterwards. Measures:
 /// <list type="number">
 /// <item>the analysis alone: each WAV decoded from memory and analyzed in this process, one at a time;</item>
-/// <item>latency, one track in flight at a time: <c>AnalyzeTrack</c> published → <c>TrackAnalyzed</c> received (the
-/// worker publishes it right after writing the report); the per-track overhead is latency minus analysis;</item>
-/// <item>throughput: every track published at once, first publish → last <c>TrackAnalyzed</c>, with one worker host
-/// and with two on the same queue (tracks/s and audio-seconds/s).</item>
+/// <item>latency, one track in flight at a time: <c>AnalyzeTrack</c> sent to <c>queue:&lt;prefix&gt;analyze-track</c>
+/// → <c>TrackAnalyzed</c> received (the worker publishes it right after writing the report); the per-track overhead is
+/// latency minus analysis;</item>
+/// <item>throughput: every track sent at once, first send → last <c>TrackAnalyzed</c>, with one worker host and with
+/// two on the same queue (tracks/s and audio-seconds/s).</item>
 /// </list>
-/// The S3 event webhook (one HTTP request that publishes the commands) is not included: the clock starts at the publish.
+/// The S3 event webhook and the job store's outbox (which send the commands in the fleet) are not included: the clock
+/// starts at the send.
 /// </summary>
 internal static class FleetThroughput
 {
@@ -43,14 +49,16 @@ internal static class FleetThroughput
         var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         var s3Url = Environment.GetEnvironmentVariable("MIXFLEET_S3_ENDPOINT");
         var brokerValue = Environment.GetEnvironmentVariable("MIXFLEET_RABBITMQ");
-        if (string.IsNullOrWhiteSpace(s3Url) || !Uri.TryCreate(brokerValue, UriKind.Absolute, out var broker))
+        var postgres = Environment.GetEnvironmentVariable("MIXFLEET_POSTGRES");
+        if (string.IsNullOrWhiteSpace(s3Url) || !Uri.TryCreate(brokerValue, UriKind.Absolute, out var broker) || string.IsNullOrWhiteSpace(postgres))
         {
-            await Console.Error.WriteLineAsync("fleet-throughput: set MIXFLEET_S3_ENDPOINT (http://127.0.0.1:PORT, keys S3RVER) and MIXFLEET_RABBITMQ (amqp://guest:guest@127.0.0.1:5672/); bench/fleet-throughput.sh starts both.");
+            await Console.Error.WriteLineAsync("fleet-throughput: set MIXFLEET_S3_ENDPOINT (http://127.0.0.1:PORT, keys S3RVER), MIXFLEET_RABBITMQ (amqp://guest:guest@127.0.0.1:5672/) "
+                + "and MIXFLEET_POSTGRES (an Npgsql connection string: Host=…;Port=…;Username=…;Password=…;Database=…); bench/fleet-throughput.sh starts all three.");
             return 2;
         }
 
         var runId = Guid.NewGuid().ToString("N")[..10];
-        var parts = new Parts(s3Url, broker, "mixfleet-bench-src-" + runId, "mixfleet-bench-rep-" + runId);
+        var parts = new Parts(s3Url, broker, postgres, "mixfleet-bench-src-" + runId, "mixfleet-bench-rep-" + runId);
         var wav = Sine(-23, seconds);
         using var s3 = S3ObjectStore.CreateClient(parts.S3Options());
         await s3.PutBucketAsync(parts.SourceBucket);
@@ -63,17 +71,17 @@ internal static class FleetThroughput
             var analysis = await MeasureAnalysisAsync(wav, tracks);
 
             // Latency, one in flight (two warm-up tracks first: JIT, connections).
-            var latencyQueue = $"mixfleet-bench-analyze-track-{runId}-latency";
-            queues.Add(latencyQueue);
+            var latencyPrefix = $"mixfleet-bench-{runId}-latency-";
+            queues.Add(latencyPrefix + QueueNames.AnalyzeTrack);
             var latencies = new List<double>();
-            var workers = await StartWorkersAsync(parts, latencyQueue, 1);
+            var workers = await StartWorkersAsync(parts, latencyPrefix, 1);
             try
             {
                 var keys = await UploadAsync(s3, parts, "latency", wav, tracks + 2);
                 for (var i = 0; i < keys.Count; i++)
                 {
                     var clock = Stopwatch.StartNew();
-                    await events.PublishAndWaitAsync([keys[i]]);
+                    await events.SendAndWaitAsync(latencyPrefix, [keys[i]]);
                     if (i >= 2)
                     {
                         latencies.Add(clock.Elapsed.TotalMilliseconds);
@@ -88,15 +96,15 @@ internal static class FleetThroughput
             var throughput = new List<(int Workers, double Seconds)>();
             foreach (var count in new[] { 1, 2 })
             {
-                var queue = $"mixfleet-bench-analyze-track-{runId}-x{count}";
-                queues.Add(queue);
-                workers = await StartWorkersAsync(parts, queue, count);
+                var prefix = $"mixfleet-bench-{runId}-x{count}-";
+                queues.Add(prefix + QueueNames.AnalyzeTrack);
+                workers = await StartWorkersAsync(parts, prefix, count);
                 try
                 {
-                    await events.PublishAndWaitAsync(await UploadAsync(s3, parts, $"warm-{count}", wav, 2 * count));
+                    await events.SendAndWaitAsync(prefix, await UploadAsync(s3, parts, $"warm-{count}", wav, 2 * count));
                     var keys = await UploadAsync(s3, parts, $"throughput-{count}", wav, tracks);
                     var clock = Stopwatch.StartNew();
-                    await events.PublishAndWaitAsync(keys);
+                    await events.SendAndWaitAsync(prefix, keys);
                     throughput.Add((count, clock.Elapsed.TotalSeconds));
                 }
                 finally
@@ -108,7 +116,7 @@ internal static class FleetThroughput
             var cores = Environment.ProcessorCount;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fleet-throughput: {tracks} tracks × {seconds:0.#} s stereo 48 kHz 24-bit WAV ({wav.Length / 1024} KiB), {cores} core(s), worker Cores = {cores}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  analysis alone (in memory, one at a time): median {Median(analysis):0.0} ms, mean {analysis.Average():0.0} ms"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  publish → TrackAnalyzed, one in flight:     median {Median(latencies):0.0} ms, mean {latencies.Average():0.0} ms, max {latencies.Max():0.0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  send → TrackAnalyzed, one in flight:        median {Median(latencies):0.0} ms, mean {latencies.Average():0.0} ms, max {latencies.Max():0.0} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  per-track overhead (median latency − median analysis): {Median(latencies) - Median(analysis):0.0} ms"));
             foreach (var (count, elapsed) in throughput)
             {
@@ -149,9 +157,9 @@ internal static class FleetThroughput
         return times;
     }
 
-    private static async Task<List<IHost>> StartWorkersAsync(Parts parts, string queue, int count)
+    private static async Task<List<IHost>> StartWorkersAsync(Parts parts, string queuePrefix, int count)
     {
-        var hosts = Enumerable.Range(0, count).Select(_ => BuildWorker(parts, queue)).ToList();
+        var hosts = Enumerable.Range(0, count).Select(_ => BuildWorker(parts, queuePrefix)).ToList();
         await Task.WhenAll(hosts.Select(h => h.StartAsync()));
         return hosts;
     }
@@ -165,17 +173,19 @@ internal static class FleetThroughput
         }
     }
 
-    /// <summary>The worker as services/MixFleet.Worker/Program.cs builds it, on a queue of this run's own.</summary>
-    private static IHost BuildWorker(Parts parts, string queue)
+    /// <summary>
+    /// The worker as services/MixFleet.Worker/Program.cs builds it (its track consumer; no album aggregation or
+    /// settlement: the bench's jobs are not in the job store), on queues of this run's own (<paramref name="queuePrefix"/>).
+    /// </summary>
+    private static IHost BuildWorker(Parts parts, string queuePrefix)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(parts.Configuration());
+        builder.Configuration.AddInMemoryCollection(parts.Configuration(queuePrefix));
         builder.AddTrackAnalysis();
         builder.AddObjectStore();
         builder.AddMixFleetMessaging(bus => bus
             .AddConsumer<AnalyzeTrackConsumer, AnalyzeTrackConsumerDefinition>(consumer =>
-                consumer.Message<AnalyzeTrack>(message => message.UseFilter(new SourceBucketFilter(parts.SourceBucket))))
-            .Endpoint(endpoint => endpoint.Name = queue));
+                consumer.Message<AnalyzeTrack>(message => message.UseFilter(new SourceBucketFilter(parts.SourceBucket)))));
         return builder.Build();
     }
 
@@ -262,7 +272,7 @@ internal static class FleetThroughput
         return file;
     }
 
-    private sealed record Parts(string S3Url, Uri Broker, string SourceBucket, string ReportsBucket)
+    private sealed record Parts(string S3Url, Uri Broker, string Postgres, string SourceBucket, string ReportsBucket)
     {
         public S3StorageOptions S3Options() => new()
         {
@@ -278,7 +288,7 @@ internal static class FleetThroughput
                 Broker.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(Broker.AbsolutePath[1..]));
         }
 
-        public Dictionary<string, string?> Configuration()
+        public Dictionary<string, string?> Configuration(string queuePrefix)
         {
             var (user, password, virtualHost) = Credentials();
             var s3 = S3Options();
@@ -294,13 +304,18 @@ internal static class FleetThroughput
                 ["MixFleet:RabbitMq:VirtualHost"] = virtualHost,
                 ["MixFleet:RabbitMq:Username"] = user,
                 ["MixFleet:RabbitMq:Password"] = password,
+                ["MixFleet:RabbitMq:QueuePrefix"] = queuePrefix,
+                ["MixFleet:Postgres:ConnectionString"] = Postgres,
                 ["MixFleet:Reports:Bucket"] = ReportsBucket,
                 ["MixFleet:Worker:ShutdownTimeout"] = "00:00:10",
             };
         }
     }
 
-    /// <summary>Publishes <c>AnalyzeTrack</c> and waits for the worker's event about each key (a non-durable queue of its own).</summary>
+    /// <summary>
+    /// Sends <c>AnalyzeTrack</c> to a worker queue and waits for the worker's event about each key (published; received
+    /// on a non-durable queue of its own).
+    /// </summary>
     private sealed class EventListener(Parts parts, string queue) : IAsyncDisposable
     {
         private readonly ConcurrentDictionary<string, TaskCompletionSource> _done = new(StringComparer.Ordinal);
@@ -328,11 +343,13 @@ internal static class FleetThroughput
             await _bus.StartAsync(starting.Token);
         }
 
-        public async Task PublishAndWaitAsync(IReadOnlyList<ObjectRef> sources)
+        /// <summary>Sends to <c>queue:&lt;queuePrefix&gt;analyze-track</c>, as the fleet's command sender does.</summary>
+        public async Task SendAndWaitAsync(string queuePrefix, IReadOnlyList<ObjectRef> sources)
         {
             var waits = sources.Select(s => Of(s.Key).Task).ToList();
             var jobId = Guid.NewGuid();
-            await Task.WhenAll(sources.Select(s => _bus!.Publish(new AnalyzeTrack { JobId = jobId, Source = s, AlbumKey = Album, Profile = "streaming" })));
+            var endpoint = await _bus!.GetSendEndpoint(new Uri("queue:" + queuePrefix + QueueNames.AnalyzeTrack));
+            await Task.WhenAll(sources.Select(s => endpoint.Send(new AnalyzeTrack { JobId = jobId, Source = s, AlbumKey = Album, Profile = "streaming" })));
             try
             {
                 await Task.WhenAll(waits).WaitAsync(Timeout);

@@ -1,4 +1,4 @@
-using MixFleet.Audio;
+using MixFleet.Contracts.Keys;
 
 namespace MixFleet.Cli.Discovery;
 

@@ -1,5 +1,6 @@
 using MixFleet.Testing;
 using System.Text;
+using MixFleet.Contracts.Keys;
 using MixFleet.Contracts.V1;
 using MixFleet.Fleet.Albums;
 using MixFleet.Fleet.Tests.Support;
@@ -27,19 +28,16 @@ public sealed class AlbumAggregationUseCaseTests
     }
 
     [Fact]
-    public async Task Not_complete_until_every_track_has_a_report_then_album_loudness_pools_the_blocks()
+    public async Task Album_loudness_pools_the_blocks_of_every_track_given()
     {
         var keys = PutAlbum(seconds: 10);
-        await AnalyzeAsync(keys[0]);
-        await AnalyzeAsync(keys[1]);
+        foreach (var key in keys)
+        {
+            await AnalyzeAsync(key);
+        }
 
-        var early = await AggregateAsync();
-        Assert.Equal(AlbumAggregationStatus.NotComplete, early.Status);
-        Assert.Equal(keys[2], early.FirstMissingKey);
-        Assert.Null(_store.Get(UseCases.ReportsBucket, AlbumReportKeys.Json(UseCases.AudioBucket, Album)));
-
-        await AnalyzeAsync(keys[2]);
-        var outcome = await AggregateAsync();
+        // The job store's order does not matter: the album lists its tracks in key order.
+        var outcome = await AggregateAsync(keys.OrderDescending(StringComparer.Ordinal));
 
         Assert.Equal(AlbumAggregationStatus.Written, outcome.Status);
         Assert.Equal(3, outcome.TrackCount);
@@ -88,7 +86,7 @@ public sealed class AlbumAggregationUseCaseTests
             await AnalyzeAsync(key);
         }
 
-        var outcome = await AggregateAsync();
+        var outcome = await AggregateAsync(keys.Append(corrupt));
 
         Assert.Equal(AlbumAggregationStatus.Written, outcome.Status);
         Assert.Equal(4, outcome.TrackCount);
@@ -104,14 +102,15 @@ public sealed class AlbumAggregationUseCaseTests
     [Fact]
     public async Task Aggregating_twice_writes_the_same_bytes()
     {
-        foreach (var key in PutAlbum(seconds: 3))
+        var keys = PutAlbum(seconds: 3);
+        foreach (var key in keys)
         {
             await AnalyzeAsync(key);
         }
 
-        var first = await AggregateAsync();
+        var first = await AggregateAsync(keys);
         var bytes = new[] { first.JsonKey!, first.CsvKey!, first.HtmlKey! }.Select(k => _store.Get(UseCases.ReportsBucket, k)!).ToList();
-        var second = await UseCases.CreateAlbum(_store).ExecuteAsync(Guid.NewGuid(), UseCases.AudioBucket, Album, Profile, CancellationToken.None);
+        var second = await UseCases.CreateAlbum(_store).ExecuteAsync(Guid.NewGuid(), UseCases.AudioBucket, Album, keys, Profile, CancellationToken.None);
 
         Assert.Equal(first, second);
         Assert.Equal(bytes[0], _store.Get(UseCases.ReportsBucket, second.JsonKey!));
@@ -120,45 +119,98 @@ public sealed class AlbumAggregationUseCaseTests
     }
 
     [Fact]
-    public async Task Objects_in_deeper_folders_and_non_audio_objects_do_not_count()
+    public async Task Keys_in_deeper_folders_other_albums_and_non_audio_keys_are_ignored()
     {
         var keys = PutAlbum(seconds: 3);
-        _store.Put(UseCases.AudioBucket, Album + "bonus/x.wav", Wav.Sine(-23, seconds: 1));
-        _store.Put(UseCases.AudioBucket, Album + "cover.jpg", [0xFF, 0xD8, 0xFF, 0xE0]);
+        // Each of these has a report, so only its key keeps it out of the album.
+        string[] others = [Album + "bonus/x.wav", "label/artist/other-album/01 - x.wav", "label/artist/album-2/01 - x.wav"];
+        foreach (var other in others)
+        {
+            _store.Put(UseCases.AudioBucket, other, Wav.Sine(-23, seconds: 1));
+            await _tracks.ExecuteAsync(new ObjectRef { Bucket = UseCases.AudioBucket, Key = other }, AlbumKeys.Of(other), CancellationToken.None);
+        }
+
         foreach (var key in keys)
         {
             await AnalyzeAsync(key);
         }
 
-        var outcome = await AggregateAsync();
+        var outcome = await AggregateAsync([.. keys, .. others, Album + "cover.jpg", Album]);
 
         Assert.Equal(AlbumAggregationStatus.Written, outcome.Status);
         Assert.Equal(3, outcome.TrackCount);
-        Assert.Equal(keys, ReadAlbum().Tracks.Select(t => t.Path));
+        var document = ReadAlbum();
+        Assert.Equal(keys, document.Tracks.Select(t => t.Path));
+        Assert.Equal(keys, Assert.Single(document.Albums).Tracks.Select(t => t.Path).Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public async Task A_report_of_an_older_version_of_the_object_does_not_count()
+    public async Task A_track_without_a_report_is_left_out_and_the_album_is_written_with_the_others()
     {
-        var keys = PutAlbum(seconds: 3);
+        var keys = PutAlbum(seconds: 10);
+        await AnalyzeAsync(keys[0]);
+        await AnalyzeAsync(keys[2]);
+
+        var outcome = await AggregateAsync(keys);
+
+        Assert.Equal(AlbumAggregationStatus.Written, outcome.Status);
+        Assert.Equal(2, outcome.TrackCount);
+        Assert.Equal("reports/albums/audio/label/artist/album/album.json", outcome.JsonKey);
+        string[] present = [keys[0], keys[2]];
+        var expected = AssertAlbumOf(present, outcome);
+        Assert.InRange(expected, -22.2, -21.9);   // sanity: 10·log10((10^-2 + 10^-2.6) / 2) ≈ -22.04, not the -22.34 of all three
+        Assert.DoesNotContain(keys[1], Text(outcome.CsvKey!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_track_whose_report_is_unreadable_is_left_out_and_the_album_is_written_with_the_others()
+    {
+        var keys = PutAlbum(seconds: 10);
         foreach (var key in keys)
         {
             await AnalyzeAsync(key);
         }
 
-        _store.Put(UseCases.AudioBucket, keys[1], Wav.Sine(-18, seconds: 3));
+        _store.Put(UseCases.ReportsBucket, TrackReportKeys.For(UseCases.AudioBucket, keys[1]), "{ not json");
 
-        var outcome = await AggregateAsync();
+        var outcome = await AggregateAsync(keys);
 
-        Assert.Equal(AlbumAggregationStatus.NotComplete, outcome.Status);
-        Assert.Equal(keys[1], outcome.FirstMissingKey);
+        Assert.Equal(AlbumAggregationStatus.Written, outcome.Status);
+        Assert.Equal(2, outcome.TrackCount);
+        string[] present = [keys[0], keys[2]];
+        Assert.InRange(AssertAlbumOf(present, outcome), -22.2, -21.9);
     }
 
     [Fact]
-    public async Task An_empty_album_is_not_complete_and_an_unknown_profile_throws()
+    public async Task Not_complete_only_when_no_report_at_all_can_be_read()
     {
-        Assert.Equal(AlbumAggregationStatus.NotComplete, (await AggregateAsync()).Status);
-        await Assert.ThrowsAsync<QcProfileException>(() => _albums.ExecuteAsync(Guid.NewGuid(), UseCases.AudioBucket, Album, "no-such-profile", CancellationToken.None));
+        var keys = PutAlbum(seconds: 3);
+
+        var none = await AggregateAsync(keys);
+
+        Assert.Equal(AlbumAggregationStatus.NotComplete, none.Status);
+        Assert.False(none.Written);
+        Assert.Equal(0, none.TrackCount);
+        Assert.Null(none.JsonKey);
+        Assert.Null(none.QcStatusName);
+        Assert.Null(_store.Get(UseCases.ReportsBucket, AlbumReportKeys.Json(UseCases.AudioBucket, Album)));
+        Assert.Null(_store.Get(UseCases.ReportsBucket, AlbumReportKeys.Csv(UseCases.AudioBucket, Album)));
+        Assert.Null(_store.Get(UseCases.ReportsBucket, AlbumReportKeys.Html(UseCases.AudioBucket, Album)));
+
+        // One readable report is enough.
+        await AnalyzeAsync(keys[1]);
+        var one = await AggregateAsync(keys);
+
+        Assert.Equal(AlbumAggregationStatus.Written, one.Status);
+        Assert.Equal(1, one.TrackCount);
+        Assert.Equal(keys[1], Assert.Single(ReadAlbum().Tracks).Path);
+    }
+
+    [Fact]
+    public async Task An_album_without_tracks_is_not_complete_and_an_unknown_profile_throws()
+    {
+        Assert.Equal(AlbumAggregationStatus.NotComplete, (await AggregateAsync([])).Status);
+        await Assert.ThrowsAsync<QcProfileException>(() => _albums.ExecuteAsync(Guid.NewGuid(), UseCases.AudioBucket, Album, [], "no-such-profile", CancellationToken.None));
     }
 
     [Theory]
@@ -189,8 +241,32 @@ public sealed class AlbumAggregationUseCaseTests
     private Task<TrackAnalysisOutcome> AnalyzeAsync(string key) =>
         _tracks.ExecuteAsync(new ObjectRef { Bucket = UseCases.AudioBucket, Key = key }, Album, CancellationToken.None);
 
-    private Task<AlbumAggregationOutcome> AggregateAsync() =>
-        _albums.ExecuteAsync(Guid.NewGuid(), UseCases.AudioBucket, Album, Profile, CancellationToken.None);
+    private Task<AlbumAggregationOutcome> AggregateAsync(IEnumerable<string> trackKeys) =>
+        _albums.ExecuteAsync(Guid.NewGuid(), UseCases.AudioBucket, Album, trackKeys.ToList(), Profile, CancellationToken.None);
+
+    // The album report holds exactly the tracks of `present`, and its loudness is theirs alone: the block-count-weighted
+    // power mean of their stored levels (every block of these steady sines passes both gates). Returns that level.
+    private double AssertAlbumOf(string[] present, AlbumAggregationOutcome outcome)
+    {
+        var document = ReadAlbum();
+        var album = Assert.Single(document.Albums);
+        Assert.Equal(present, document.Tracks.Select(t => t.Path));
+        Assert.Equal(present, album.Tracks.Select(t => t.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(outcome.QcStatus, album.Status);
+
+        var stored = present.Select(k => StoredReports.Read(_store, TrackReportKeys.For(UseCases.AudioBucket, k))).ToList();
+        var blocks = stored.Select(s => (double)s.Blocks!.BlockEnergies.Count).ToList();
+        var levels = stored.Select(s => s.Track.Loudness!.IntegratedLufs!.Value).ToList();
+        var expected = 10 * Math.Log10(levels.Zip(blocks, (l, n) => n * Math.Pow(10, l / 10)).Sum() / blocks.Sum());
+        Assert.InRange(album.Loudness.IntegratedLufs!.Value, expected - 0.05, expected + 0.05);
+        foreach (var (key, level) in present.Zip(levels))
+        {
+            var track = Assert.Single(album.Tracks, t => t.Path == key);
+            Assert.InRange(track.DeviationLu!.Value, level - expected - 0.05, level - expected + 0.05);
+        }
+
+        return expected;
+    }
 
     private AnalysisReport ReadAlbum() =>
         ReportJson.Deserialize(Text(AlbumReportKeys.Json(UseCases.AudioBucket, Album)))!;

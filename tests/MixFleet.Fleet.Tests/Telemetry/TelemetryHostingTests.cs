@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MixFleet.ServiceDefaults;
 using OpenTelemetry.Trace;
 
 namespace MixFleet.Fleet.Tests.Telemetry;
@@ -19,7 +20,7 @@ public sealed class TelemetryHostingTests
     [Fact]
     public void The_fleet_key_supplies_the_otlp_endpoint()
     {
-        using var host = Build(new() { [FleetHostingExtensions.OtlpEndpointKey] = "http://otel-collector:4317" });
+        using var host = Build(new() { [TelemetryHostingExtensions.OtlpEndpointKey] = "http://otel-collector:4317" });
 
         Assert.Equal("http://otel-collector:4317", host.Services.GetRequiredService<IConfiguration>()["OTEL_EXPORTER_OTLP_ENDPOINT"]);
     }
@@ -27,7 +28,7 @@ public sealed class TelemetryHostingTests
     [Fact]
     public void A_bad_otlp_endpoint_is_named_at_start_up()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => Build(new() { [FleetHostingExtensions.OtlpEndpointKey] = "collector:4317" }));
+        var ex = Assert.Throws<InvalidOperationException>(() => Build(new() { [TelemetryHostingExtensions.OtlpEndpointKey] = "collector:4317" }));
 
         Assert.Equal(
             "MixFleet:Telemetry:OtlpEndpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) must be an absolute http(s) URL, e.g. http://otel-collector:4317, not 'collector:4317'.",

@@ -11,6 +11,7 @@ using MixFleet.Contracts.V1;
 using MixFleet.Fleet.Messaging;
 using MixFleet.Fleet.Telemetry;
 using MixFleet.Fleet.Tests.Support;
+using MixFleet.ServiceDefaults;
 using MixFleet.Storage;
 
 namespace MixFleet.Fleet.Tests.Telemetry;
@@ -18,8 +19,10 @@ namespace MixFleet.Fleet.Tests.Telemetry;
 /// <summary>
 /// The consumer on MassTransit's in-memory harness with the in-memory store, observed through a MeterListener and an
 /// ActivityListener (no exporter). Measurements are kept only from this host's meter factory, spans only for this
-/// test's object key, so tests running in parallel do not mix.
+/// test's object key, so tests running in parallel do not mix. The worker host needs the real PostgreSQL of the job
+/// store (MIXFLEET_POSTGRES, set by scripts/test.sh): its schema is migrated at start.
 /// </summary>
+[Trait("Category", "Integration")]
 public sealed class WorkerTelemetryTests
 {
     private const string Album = "label/artist/album/";
@@ -112,6 +115,8 @@ public sealed class WorkerTelemetryTests
             {
                 ["MixFleet:Reports:Bucket"] = UseCases.ReportsBucket,
                 ["MixFleet:Worker:Cores"] = "2",
+                // The job store's schema is migrated when the host starts.
+                ["MixFleet:Postgres:ConnectionString"] = JobStoreDatabase.ConnectionString(),
             });
             builder.Services.AddSingleton<IObjectStore>(store);
             builder.AddTrackAnalysis();
