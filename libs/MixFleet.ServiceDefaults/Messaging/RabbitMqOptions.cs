@@ -40,8 +40,10 @@ public sealed class RabbitMqOptions : IValidatableObject
     public string Password { get; set; } = "guest";
 
     /// <summary>
-    /// Put in front of every queue name the fleet declares or sends to (<see cref="MixFleet.Contracts.QueueNames"/>), so
-    /// several fleets (or test runs) can share one virtual host. Empty by default.
+    /// Put in front of every queue name the fleet declares or sends to (<see cref="MixFleet.Contracts.QueueNames"/>).
+    /// Commands stay within a prefix; published events (exchanges named by message type) still reach every prefix's
+    /// settlement queue, where another fleet's database matches nothing. Separate fleets belong in separate virtual
+    /// hosts; the prefix isolates test runs and blue/green pairs. Empty by default.
     /// </summary>
     [RegularExpression("^[a-z0-9][a-z0-9.-]{0,100}$|^$", ErrorMessage = "MixFleet:RabbitMq:QueuePrefix may hold only lowercase letters, digits, '.' and '-'.")]
     public string QueuePrefix { get; set; } = "";
