@@ -36,14 +36,12 @@ public sealed class FleetCommandTests(IngestionService service) : IClassFixture<
         var published = await PublishedAsync(m => m.Source.Key.StartsWith("wait/", StringComparison.Ordinal), count: 3);
         Assert.All(published, m => Assert.Equal("ebu-r128", m.Profile));
         var albumReport = $"reports/albums/{Source}/wait/Album/album.json";
-        service.Store.Put(IngestionService.ReportsBucket, albumReport, "{}");
-        foreach (var (message, index) in published.Select((m, i) => (m, i)))
-        {
-            var report = index == 0
-                ? """{ "track": { "error": { "code": "unsupported-format", "message": "not audio" } } }"""
-                : """{ "track": { "error": null } }""";
-            service.Store.Put(IngestionService.ReportsBucket, $"reports/tracks/{Source}/{message.Source.Key}.json", report);
-        }
+        // The worker's side, straight on the job store: the outcomes settle, the album is claimed and written.
+        var outcome = await service.Services.GetRequiredService<MixFleet.Jobs.Store.SettlementStore>().SettleAsync(
+            published.Select((m, i) => new MixFleet.Jobs.Store.TrackSettlement(m.Source.Bucket, m.Source.Key, m.Source.ETag, Failed: i == 0, m.Source.ETag, "v", i == 0 ? "unsupported-format" : null)).ToList(),
+            CancellationToken.None);
+        var claim = Assert.Single(outcome.Claims);
+        await service.Services.GetRequiredService<MixFleet.Jobs.Store.AlbumStore>().MarkWrittenAsync(claim.JobId, claim.AlbumKey, "pass", albumReport, CancellationToken.None);
 
         var (exitCode, output, error) = await run.WaitAsync(_timeout);
 
@@ -144,7 +142,7 @@ public sealed class FleetCommandTests(IngestionService service) : IClassFixture<
         using var deadline = new CancellationTokenSource(_timeout);
         while (true)
         {
-            var published = harness.Published.Select<AnalyzeTrack>().Select(m => m.Context.Message).Where(match).ToList();
+            var published = harness.Sent.Select<AnalyzeTrack>().Select(m => m.Context.Message).Where(match).ToList();
             if (published.Count >= count)
             {
                 return published;

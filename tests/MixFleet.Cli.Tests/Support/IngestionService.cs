@@ -38,6 +38,8 @@ public sealed class IngestionService : WebApplicationFactory<ingestion::Program>
     {
         builder.UseSetting("MixFleet:Ingestion:WebhookToken", Token);
         builder.UseSetting("MixFleet:Reports:Bucket", ReportsBucket);
+        builder.UseSetting("MixFleet:Postgres:ConnectionString", MixFleet.Testing.TestDatabase.Create());
+        builder.UseSetting("MixFleet:Jobs:MaintenanceInterval", "00:00:00.100");
         builder.UseSetting("MixFleet:Storage:Kind", "local");
         builder.UseSetting("MixFleet:Storage:Local:RootPath", _storageRoot);
         builder.ConfigureTestServices(services =>
