@@ -111,6 +111,8 @@ public sealed class FleetCommandTests(IngestionService service) : IClassFixture<
         PutAlbum("running/Album/", tracks: 2);
         var (_, scanOutput, _) = await Scan("s3://masters/running/", "--no-wait");
         var jobId = Guid.Parse(scanOutput.Trim());
+        // Its commands are sent once its (single-page) listing has committed: the job is running from then on.
+        await PublishedAsync(m => m.JobId == jobId, count: 2);
 
         var (exitCode, output, error) = await service.RunCliAsync("job", jobId.ToString("D"), "--ingestion", IngestionService.Url, "--token", IngestionService.Token, "--json", "-");
 
