@@ -1,3 +1,4 @@
+using MassTransit;
 using MixFleet.Fleet;
 using MixFleet.Fleet.Messaging;
 using MixFleet.Jobs;

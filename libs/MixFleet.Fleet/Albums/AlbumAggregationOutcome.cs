@@ -8,11 +8,8 @@ public sealed record AlbumAggregationOutcome
     /// <summary>Written or not complete.</summary>
     public required AlbumAggregationStatus Status { get; init; }
 
-    /// <summary>Audio objects directly under the album prefix.</summary>
+    /// <summary>Tracks whose reports went into the album report.</summary>
     public int TrackCount { get; init; }
-
-    /// <summary>The first audio object (in key order) without a current track report; null when written.</summary>
-    public string? FirstMissingKey { get; init; }
 
     /// <summary>Key of the album JSON; null when not written.</summary>
     public string? JsonKey { get; init; }

@@ -28,8 +28,9 @@ public sealed class EventJobStore(NpgsqlDataSource dataSource)
                     values ($1, 'events', $2, '', $3, 'running', $4, $4) on conflict (job_id) do nothing
                     """, cancellationToken, jobId, bucket, profile, now).ConfigureAwait(false);
 
+                var distinct = objects.DistinctBy(o => o.Key).OrderBy(o => o.Key, StringComparer.Ordinal).ToList();
                 var changed = new List<ListedObject>();
-                foreach (var o in objects.DistinctBy(o => o.Key).OrderBy(o => o.Key, StringComparer.Ordinal))
+                foreach (var o in distinct)
                 {
                     if (await ReplaceChangedVersionAsync(c, t, jobId, o, now, cancellationToken).ConfigureAwait(false))
                     {
@@ -37,7 +38,7 @@ public sealed class EventJobStore(NpgsqlDataSource dataSource)
                     }
                 }
 
-                var added = await TrackRows.InsertTracksAsync(c, t, jobId, bucket, objects.DistinctBy(o => o.Key).ToList(), now, cancellationToken).ConfigureAwait(false);
+                var added = await TrackRows.InsertTracksAsync(c, t, jobId, bucket, distinct, now, cancellationToken).ConfigureAwait(false);
                 var newWork = changed.Concat(added).ToList();
                 await TrackRows.QueueObjectsAsync(c, t, jobId, bucket, profile, newWork, now, cancellationToken).ConfigureAwait(false);
                 var newAlbums = await TrackRows.CountIntoAlbumsAsync(c, t, jobId, bucket, added, now, cancellationToken).ConfigureAwait(false);

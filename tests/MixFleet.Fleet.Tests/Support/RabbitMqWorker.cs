@@ -30,7 +30,7 @@ internal static class RabbitMqWorker
         {
             ["MixFleet:RabbitMq:Uri"] = broker.ToString(),
             ["MixFleet:RabbitMq:QueuePrefix"] = queuePrefix,
-            ["MixFleet:Postgres:ConnectionString"] = JobStoreDatabase.ConnectionString(),
+            ["MixFleet:Postgres:ConnectionString"] = MixFleet.Testing.TestDatabase.Create(),
             ["MixFleet:Reports:Bucket"] = UseCases.ReportsBucket,
             ["MixFleet:Worker:Cores"] = "2",
             ["MixFleet:Worker:ShutdownTimeout"] = "00:00:10",

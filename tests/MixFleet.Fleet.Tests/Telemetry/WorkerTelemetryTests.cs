@@ -116,7 +116,7 @@ public sealed class WorkerTelemetryTests
                 ["MixFleet:Reports:Bucket"] = UseCases.ReportsBucket,
                 ["MixFleet:Worker:Cores"] = "2",
                 // The job store's schema is migrated when the host starts.
-                ["MixFleet:Postgres:ConnectionString"] = JobStoreDatabase.ConnectionString(),
+                ["MixFleet:Postgres:ConnectionString"] = MixFleet.Testing.TestDatabase.Create(),
             });
             builder.Services.AddSingleton<IObjectStore>(store);
             builder.AddTrackAnalysis();
