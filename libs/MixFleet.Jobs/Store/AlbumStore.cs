@@ -19,8 +19,9 @@ public sealed class AlbumStore(NpgsqlDataSource dataSource, TimeProvider timePro
     }
 
     /// <summary>
-    /// Records the album report as written (every write counts in <c>reports_written</c>); true when this call moved the album from claimed to written (a repeat, or an
-    /// album reopened by a new event meanwhile, changes nothing). Completes the job when nothing else is left.
+    /// Records the album report as written; true when this call moved the album from claimed to written (a repeat, or an
+    /// album reopened by a new event meanwhile, changes nothing). Completes the job when nothing else is left. Every
+    /// report written (<paramref name="reportKey"/> not empty) counts in <c>reports_written</c>, repeats included.
     /// </summary>
     public async Task<bool> MarkWrittenAsync(Guid jobId, string albumKey, string qcStatus, string reportKey, CancellationToken cancellationToken)
     {
@@ -35,7 +36,11 @@ public sealed class AlbumStore(NpgsqlDataSource dataSource, TimeProvider timePro
                     update job_albums set aggregation = 'written', written_at = $3, qc_status = $4, report_key = $5
                      where job_id = $1 and album_key = $2 and aggregation = 'claimed'
                     """, cancellationToken, jobId, albumKey, now, qcStatus, reportKey).ConfigureAwait(false) == 1;
-                await Sql.ExecuteAsync(c, t, "update job_albums set reports_written = reports_written + 1 where job_id = $1 and album_key = $2", cancellationToken, jobId, albumKey).ConfigureAwait(false);
+                if (reportKey.Length > 0)
+                {
+                    await Sql.ExecuteAsync(c, t, "update job_albums set reports_written = reports_written + 1 where job_id = $1 and album_key = $2", cancellationToken, jobId, albumKey).ConfigureAwait(false);
+                }
+
                 if (moved)
                 {
                     await Sql.ExecuteAsync(c, t, "update jobs set albums_reported = albums_reported + 1, updated_at = $2 where job_id = $1", cancellationToken, jobId, now).ConfigureAwait(false);
