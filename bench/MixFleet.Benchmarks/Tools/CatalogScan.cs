@@ -261,6 +261,7 @@ internal static class CatalogScan
                     ["MixFleet__Worker__Cores"] = "1",
                     ["MixFleet__Worker__ConcurrentTracks"] = "8",
                     ["MixFleet__Worker__ShutdownTimeout"] = "00:00:10",
+                    ["MixFleet__Worker__HealthPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
                 };
                 services.Add(ServiceProcess.Start($"worker-{w + 1}", worker, env, Path.Combine(logs, $"{phase}-worker-{w + 1}.log")));
             }

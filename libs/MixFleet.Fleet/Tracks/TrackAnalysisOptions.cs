@@ -23,6 +23,17 @@ public sealed class TrackAnalysisOptions
     [Range(typeof(TimeSpan), "00:00:01", "02:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a track in flight may make no progress (no frame decoded, no stage entered) before the worker's liveness
+    /// check (<c>/health/live</c>) fails and the orchestrator restarts it; its message is then redelivered.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The port of the worker's health endpoints (<c>/health/live</c>, <c>/health/ready</c>), on every interface.</summary>
+    [Range(1, 65535)]
+    public int HealthPort { get; set; } = 8081;
+
     /// <summary>The number of messages consumed at once.</summary>
     public int EffectiveConcurrentTracks => ConcurrentTracks ?? Cores;
 }

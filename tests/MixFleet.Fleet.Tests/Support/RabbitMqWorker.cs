@@ -58,7 +58,7 @@ internal static class RabbitMqWorker
         }
     }
 
-    private static Uri Broker()
+    public static Uri Broker()
     {
         var value = Environment.GetEnvironmentVariable(BrokerVariable);
         Uri? uri = null;
