@@ -133,7 +133,7 @@ internal static class ControlPlane
 
     private static async Task PublishOutcomesAsync(IBus bus, Guid jobId, int tracks, int perAlbum)
     {
-        await Parallel.ForEachAsync(Enumerable.Range(0, tracks), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, tracks), new ParallelOptions { MaxDegreeOfParallelism = 256 }, async (i, ct) =>
         {
             var key = KeyOf(i, perAlbum);
             var source = new ObjectRef { Bucket = Bucket, Key = key, ETag = ETagOf(i), Size = 1_000 };

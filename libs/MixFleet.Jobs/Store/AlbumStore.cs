@@ -95,6 +95,22 @@ public sealed class AlbumStore(NpgsqlDataSource dataSource, TimeProvider timePro
         }
     }
 
+    /// <summary>
+    /// An <c>AggregateAlbum</c> that ended in <c>_error</c>: the claim is marked unsent again, so the maintenance pass
+    /// sends it once more after <c>StalledAfter</c> (a dependency outage delays the album; it never loses it).
+    /// </summary>
+    public async Task RearmClaimAsync(Guid jobId, string albumKey, CancellationToken cancellationToken)
+    {
+        var c = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (c.ConfigureAwait(false))
+        {
+            await Sql.ExecuteAsync(c, null, """
+                update job_albums set dispatched_at = null, claimed_at = $3
+                 where job_id = $1 and album_key = $2 and aggregation = 'claimed'
+                """, cancellationToken, jobId, albumKey, timeProvider.GetUtcNow()).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Seals the albums of event jobs that no new track joined for <paramref name="quietPeriod"/> and claims the ready ones.</summary>
     public async Task<IReadOnlyList<AlbumClaim>> SealQuietEventAlbumsAsync(TimeSpan quietPeriod, CancellationToken cancellationToken)
     {

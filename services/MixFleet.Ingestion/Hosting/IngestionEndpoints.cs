@@ -40,6 +40,8 @@ internal static class IngestionEndpoints
         v1.MapPost("/scans", ScanEndpoints.PostAsync);
         v1.MapGet("/jobs/{id:guid}", JobEndpoints.GetAsync);
         v1.MapGet("/jobs", JobEndpoints.ListAsync);
+        v1.MapPost("/jobs/{id:guid}/redrive", StrandedEndpoints.RedriveAsync);
+        v1.MapPost("/jobs/{id:guid}/give-up", StrandedEndpoints.GiveUpAsync);
         return app;
     }
 }
