@@ -1,4 +1,6 @@
 using MassTransit;
+using MixFleet.Contracts.Keys;
+using MixFleet.Contracts.V1;
 using MixFleet.Integration.Tests.Support;
 using MixFleet.Integration.Tests.Support.Crashes;
 
@@ -18,7 +20,8 @@ public sealed class OutboxDispatchCrashTests
     public async Task An_ingestion_killed_after_half_the_AnalyzeTrack_sends_is_resumed_by_a_fresh_one_and_no_track_is_analyzed_twice()
     {
         var crash = new CrashPoint();
-        var sends = new AnalyzeTrackSendCrash(SentBeforeCrash, crash);
+        var count = 0;
+        var sends = new SendCrash<AnalyzeTrack>(_ => Interlocked.Increment(ref count) > SentBeforeCrash, crash);
         await using var run = await FleetRun.StartAsync(
             ingestionSettings: CrashCatalog.Settings,
             ingestionServices: services =>
@@ -37,7 +40,8 @@ public sealed class OutboxDispatchCrashTests
         await crash.Reached.WaitAsync(CrashCatalog.Timeout);
         // The worker analyzes the six; wait for their reports so that the re-sends after the crash find them.
         await Poll.UntilAsync(
-            async () => sends.Passed.Count == SentBeforeCrash && (await Task.WhenAll(sends.Passed.Select(k => run.TryReadReportAsync(Contracts.Keys.TrackReportKeys.For(run.SourceBucket, k))))).All(r => r is not null),
+            async () => sends.Passed.Count == SentBeforeCrash
+                && (await Task.WhenAll(sends.Passed.Select(c => run.TryReadReportAsync(TrackReportKeys.For(run.SourceBucket, c.Source.Key))))).All(r => r is not null),
             "the reports of the six commands sent before the crash", CrashCatalog.Timeout);
         await run.CrashIngestionAsync();
 
@@ -55,7 +59,7 @@ public sealed class OutboxDispatchCrashTests
         await catalog.AssertCompletedOnceAsync(run, jobId, status);
         // The six held commands went out from the fresh dispatcher, which marked them sent; of the six sent before the
         // crash, only those whose settlement had not committed yet were sent (and marked) again.
-        var held = catalog.Tracks.Except(sends.Passed).ToList();
+        var held = catalog.Tracks.Except(sends.Passed.Select(c => c.Source.Key)).ToList();
         var dispatched = await JobRows.DispatchedAsync(run.Database);
         Assert.Equal(SentBeforeCrash, held.Count);
         Assert.Subset(catalog.Tracks.ToHashSet(), dispatched.ToHashSet());

@@ -93,9 +93,10 @@ internal sealed class FleetRun : IAsyncDisposable
     public async Task CrashIngestionAsync() => await Ingestion.DisposeAsync();
 
     /// <summary>Starts a fresh ingestion service on the run's database, queues and buckets, without any fault.</summary>
-    public void RestartIngestion()
+    /// <param name="settings">Configuration instead of the run's ingestion settings (null: the run's).</param>
+    public void RestartIngestion(IReadOnlyDictionary<string, string>? settings = null)
     {
-        Ingestion = new RealIngestion(ReportsBucket, Database, QueuePrefix, _ingestionSettings);
+        Ingestion = new RealIngestion(ReportsBucket, Database, QueuePrefix, settings ?? _ingestionSettings);
         Ingestion.StartServer();
     }
 

@@ -9,10 +9,15 @@ namespace MixFleet.Integration.Tests.Support.Crashes;
 /// after this point happens, exactly as after kill -9. The test waits for <see cref="Reached"/>, then stops the host.
 /// </summary>
 /// <remarks>
-/// What stopping the host leaves is what a kill leaves: the transactions committed before the point (an open one rolls
-/// back as its connection goes), and every delivery not acknowledged returned to its queue by the broker. The held call
-/// is cancelled by the host's own stop (its consume context or stopping token), which MassTransit treats as a delivery
-/// not consumed; the tests check the broker afterwards (the delivery is back in its queue, none in <c>_error</c>).
+/// What stopping the host leaves is what a kill leaves, given <see cref="StopConsumersAtOnce"/> on that host: the
+/// transactions committed before the point (an open one rolls back as its connection goes), and every delivery not
+/// acknowledged back in its queue. The host's stop cancels the held consumer (its consume context, or the stopping
+/// token of a background service), so nothing after the point runs, and MassTransit returns the delivery to the broker
+/// instead of faulting it: the tests check the broker afterwards (the delivery is back in its queue, none in
+/// <c>_error</c>). Without <see cref="StopConsumersAtOnce"/> MassTransit waits for the held consumer and gives up on
+/// the stop with the delivery still unacknowledged on an open channel: a hung process, not a dead one. Work elsewhere in
+/// the host that does not observe cancellation could still finish during the stop, which is a kill a moment later;
+/// the tests let the rest of the job come to rest before the crash, so there is none.
 /// </remarks>
 internal sealed class CrashPoint
 {
