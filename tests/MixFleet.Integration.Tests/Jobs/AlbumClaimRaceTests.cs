@@ -25,7 +25,21 @@ public sealed class AlbumClaimRaceTests
     public async Task Two_settlements_of_an_albums_last_two_tracks_racing_on_separate_connections_claim_its_aggregation_exactly_once()
     {
         var database = TestDatabase.Create();
-        using var host = await StartJobStoreAsync(database);
+        var host = await StartJobStoreAsync(database);
+        try
+        {
+            await RaceAsync(database, host);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+            host.Dispose();
+            await TestDatabase.DropAsync(database);
+        }
+    }
+
+    private static async Task RaceAsync(string database, IHost host)
+    {
         var scans = host.Services.GetRequiredService<ScanJobStore>();
         var settlements = host.Services.GetRequiredService<SettlementStore>();
         var now = TimeProvider.System.GetUtcNow();

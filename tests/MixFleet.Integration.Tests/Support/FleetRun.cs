@@ -15,7 +15,7 @@ namespace MixFleet.Integration.Tests.Support;
 /// <summary>
 /// One run of the fleet on the real parts: its own buckets, database and queue prefix, its workers and its ingestion
 /// service. A host can be crashed and replaced by a fresh one on the same database, queues and buckets. Disposing stops
-/// the hosts still running and deletes what the run created on the broker and in S3.
+/// the hosts still running and deletes what the run created on the broker, in S3 and in PostgreSQL.
 /// </summary>
 internal sealed class FleetRun : IAsyncDisposable
 {
@@ -197,6 +197,7 @@ internal sealed class FleetRun : IAsyncDisposable
             await BrokerCleanup.DeleteFleetQueuesAsync(QueuePrefix);
             await DeleteBucketAsync(SourceBucket);
             await DeleteBucketAsync(ReportsBucket);
+            await TestDatabase.DropAsync(Database);
             _s3.Dispose();
         }
     }
