@@ -35,7 +35,7 @@ public sealed class TrackMetrics
         _options = options;
         var rate = info.SampleRate;
         _loudness = new LoudnessMetric(rate, ChannelWeights.For(info.Layout, options.DualMono));
-        _peaks = new PeakMetric(rate);
+        _peaks = new PeakMetric(rate, options.TruePeak);
         _dynamics = new DynamicsMetric(rate);
         _clipping = new ClippingMetric(rate);
         _silence = new SilenceMetric(rate);
