@@ -10,6 +10,7 @@ namespace MixFleet.Analysis.Peaks;
 public sealed class PeakMetric : IChunkMetric<PeakPartial, PeakResult>
 {
     private readonly ITruePeakKernel _kernel;
+    private readonly TruePeakMode _mode;
 
     /// <summary>Creates the metric with the default (<see cref="TruePeakMode.Reconstruction"/>) true peak.</summary>
     public PeakMetric(int sampleRate)
@@ -18,7 +19,11 @@ public sealed class PeakMetric : IChunkMetric<PeakPartial, PeakResult>
     }
 
     /// <summary>Creates the metric with the true-peak kernel of <paramref name="mode"/>.</summary>
-    public PeakMetric(int sampleRate, TruePeakMode mode) => _kernel = TruePeakKernels.For(mode, sampleRate);
+    public PeakMetric(int sampleRate, TruePeakMode mode)
+    {
+        _kernel = TruePeakKernels.For(mode, sampleRate);
+        _mode = mode;
+    }
 
     /// <inheritdoc />
     public PeakPartial Measure(AudioChunk chunk)
@@ -46,7 +51,7 @@ public sealed class PeakMetric : IChunkMetric<PeakPartial, PeakResult>
         ArgumentNullException.ThrowIfNull(partials);
         if (partials.Count == 0)
         {
-            return new PeakResult { SamplePeak = 0, TruePeak = 0, ChannelSamplePeaks = [], ChannelTruePeaks = [], InterSampleOvers = 0 };
+            return new PeakResult { SamplePeak = 0, TruePeak = 0, ChannelSamplePeaks = [], ChannelTruePeaks = [], InterSampleOvers = 0, Mode = _mode, Oversampling = _kernel.Oversampling };
         }
 
         var channels = partials[0].SamplePeaks.Length;
@@ -74,6 +79,8 @@ public sealed class PeakMetric : IChunkMetric<PeakPartial, PeakResult>
             ChannelSamplePeaks = samplePeaks,
             ChannelTruePeaks = truePeaks,
             InterSampleOvers = overs,
+            Mode = _mode,
+            Oversampling = _kernel.Oversampling,
         };
     }
 

@@ -38,6 +38,9 @@ public sealed class TruePeakInterpolator : ITruePeakKernel
     /// <inheritdoc />
     int ITruePeakKernel.History => History;
 
+    /// <inheritdoc />
+    int ITruePeakKernel.Oversampling => Factor;
+
     /// <summary>
     /// The maximum of <paramref name="floor"/> and every interpolated value whose newest input is
     /// <paramref name="signal"/>[<see cref="History"/>] or later, and how many of those values exceed full scale

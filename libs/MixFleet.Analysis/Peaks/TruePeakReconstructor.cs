@@ -66,6 +66,9 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
     public int History => HistorySamples;
 
     /// <inheritdoc />
+    public int Oversampling => 8;
+
+    /// <inheritdoc />
     public (float Max, long Overs) Measure(ReadOnlySpan<float> signal, float floor)
     {
         long overs = 0;
