@@ -95,7 +95,11 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
             var (groupMax, groupOvers) = MaxAndOvers(signal[b..e], s1[3..(e - b + 3)], stage2, e - b);
             overs += groupOvers;
             floor = MathF.Max(floor, groupMax);
-            floor = Refine(signal, s1, stage2, b, e, floor);
+            if (groupMax * RefineCeiling > floor)
+            {
+                // Only a group within 0.17 dB of the maximum can raise it by refinement.
+                floor = Refine(signal, s1, stage2, b, e, floor);
+            }
         }
 
         return (floor, overs);
@@ -219,20 +223,28 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
         }
     }
 
-    // The grid values of bases [b, e): the samples, the stage-1 points, and stage-2 entries 1 … e−b of each array.
+    // The grid values of bases [b, e): the samples, the stage-1 points, and stage-2 entries 1 … e−b of each array,
+    // reduced in one vector accumulator (a horizontal max per group, not per array).
     private static (float Max, long Overs) MaxAndOvers(ReadOnlySpan<float> samples, ReadOnlySpan<float> halfPoints, ReadOnlySpan<float> stage2, int count)
     {
-        var max = MathF.Max(SamplePeakMeter.MaxAbs(samples), SamplePeakMeter.MaxAbs(halfPoints));
+        var acc = Vector256<float>.Zero;
+        var max = AbsMax(samples, ref acc);
+        max = MathF.Max(max, AbsMax(halfPoints, ref acc));
+        for (var a = 0; a < 2 * ReconstructionFilter.Phases; a++)
+        {
+            max = MathF.Max(max, AbsMax(stage2.Slice((a * Stride) + 1, count), ref acc));
+        }
+
+        max = MathF.Max(max, MaxLane(acc));
+        if (max <= 1f)
+        {
+            return (max, 0);
+        }
+
         var overs = CountAbove(samples) + CountAbove(halfPoints);
         for (var a = 0; a < 2 * ReconstructionFilter.Phases; a++)
         {
-            var values = stage2.Slice((a * Stride) + 1, count);
-            var m = SamplePeakMeter.MaxAbs(values);
-            max = MathF.Max(max, m);
-            if (m > 1f)
-            {
-                overs += CountAbove(values);
-            }
+            overs += CountAbove(stage2.Slice((a * Stride) + 1, count));
         }
 
         return (max, overs);
@@ -247,6 +259,41 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
         }
 
         return count;
+    }
+
+    // Folds |values| into acc a vector at a time; returns the max of the scalar remainder.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float AbsMax(ReadOnlySpan<float> values, ref Vector256<float> acc)
+    {
+        var n = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var r = ref MemoryMarshal.GetReference(values);
+            for (; n + Vector256<float>.Count <= values.Length; n += Vector256<float>.Count)
+            {
+                acc = Vector256.Max(acc, Vector256.Abs(Vector256.LoadUnsafe(ref r, (nuint)n)));
+            }
+        }
+
+        var max = 0f;
+        for (; n < values.Length; n++)
+        {
+            max = MathF.Max(max, MathF.Abs(values[n]));
+        }
+
+        return max;
+    }
+
+    private static float MaxLane(Vector256<float> v)
+    {
+        var half = Vector128.Max(v.GetLower(), v.GetUpper());
+        var max = 0f;
+        for (var lane = 0; lane < Vector128<float>.Count; lane++)
+        {
+            max = MathF.Max(max, half[lane]);
+        }
+
+        return max;
     }
 
     /// <summary>
@@ -266,11 +313,6 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
                 _ => stage2.Slice(((p - 2) * Stride) + 1, count),
             };
             var threshold = (float)(floor / RefineCeiling);
-            if (SamplePeakMeter.MaxAbs(values) <= threshold)
-            {
-                continue;
-            }
-
             // Only points that could beat the maximum after refinement are looked at, found a vector at a time.
             var n = 0;
             if (Vector256.IsHardwareAccelerated)

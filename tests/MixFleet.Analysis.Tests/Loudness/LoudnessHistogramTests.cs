@@ -78,6 +78,7 @@ public sealed class LoudnessHistogramTests(ITestOutputHelper output)
         var encoded = LoudnessHistogram.Of(energies).Encode();
 
         Assert.InRange(encoded.Length, 1, 24 * 1024);
+        output.WriteLine($"3 h, 60 LU spread: {encoded.Length} characters");
         Assert.Equal(108_000, LoudnessHistogram.Decode(encoded).Count);
     }
 
