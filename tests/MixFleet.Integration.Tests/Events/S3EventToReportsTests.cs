@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using MixFleet.Analysis.Loudness;
 using MixFleet.Contracts.Keys;
 using MixFleet.Fleet.Tracks;
 using MixFleet.Integration.Tests.Support;
@@ -80,7 +81,7 @@ public sealed class S3EventToReportsTests
         Assert.Equal(uploaded.Select(u => u.Key), document.Tracks.Select(t => t.Path));
         // Steady sines: every block passes both gates, so the album level is 10·log10 of the block-count-weighted mean
         // of 10^(L/10) over the nominal track levels (a stereo 1 kHz sine at X dBFS reads X LUFS).
-        var blocks = reports.Select(r => (double)r.Blocks!.BlockEnergies.Count).ToList();
+        var blocks = reports.Select(r => (double)LoudnessHistogram.Decode(r.Blocks!.BlockHistogram).Count).ToList();
         Assert.Equal([27.0, 37.0, 47.0], blocks);   // (T − 0.4 s) / 0.1 s + 1
         var expected = 10 * Math.Log10(tracks.Zip(blocks, (t, n) => n * Math.Pow(10, t.Level / 10)).Sum() / blocks.Sum());
         Assert.InRange(album.Loudness.IntegratedLufs!.Value, expected - 0.05, expected + 0.05);
