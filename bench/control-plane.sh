@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The control plane alone, without the analysis (bench/MixFleet.Benchmarks, mode control-plane): one scan job of TRACKS
 # tracks recorded through the real job store, then one TrackAnalyzed / TrackFailed per track published to the real
-# RabbitMQ, settled into the real PostgreSQL by HOSTS hosts of the settlement consumer (as the worker hosts it), with
-# every album's aggregation claimed once. Prints settlements/s (overall and steady, 10–90 %) and album claims/s.
+# RabbitMQ (they wait in the settlement queue), then drained into the real PostgreSQL by HOSTS hosts of the settlement
+# consumer (as the worker hosts it), with every album's aggregation claimed once. Prints the publish rate,
+# settlements/s (overall and steady, 10–90 %) and album claims/s.
 #
 #   bash bench/control-plane.sh [TRACKS] [TRACKS_PER_ALBUM] [HOSTS]      # default 100000 10 2
 #
