@@ -4,24 +4,32 @@ using MixFleet.Audio.Pcm;
 namespace MixFleet.Audio;
 
 /// <summary>
-/// The default decoder: WAV, BWF, RF64/BW64, AIFF and AIFC in-process; everything else through ffmpeg.
+/// The default decoder: WAV, BWF, RF64/BW64, AIFF, AIFC and FLAC in-process; everything else through ffmpeg.
 /// The choice is made from the file's first bytes, never from its extension.
 /// </summary>
 public sealed class AudioDecoder : IAudioDecoder
 {
     private readonly PcmDecoder _pcm;
+    private readonly FlacDecoder _flac;
     private readonly FfmpegDecoder _ffmpeg;
 
     /// <summary>Creates the decoder with ffmpeg/ffprobe looked up on the PATH.</summary>
     public AudioDecoder()
-        : this(new PcmDecoder(), new FfmpegDecoder())
+        : this(new PcmDecoder(), new FlacDecoder(), new FfmpegDecoder())
     {
     }
 
-    /// <summary>Creates the decoder from its two halves.</summary>
+    /// <summary>Creates the decoder from the PCM and ffmpeg halves, with the default FLAC decoder.</summary>
     public AudioDecoder(PcmDecoder pcm, FfmpegDecoder ffmpeg)
+        : this(pcm, new FlacDecoder(), ffmpeg)
+    {
+    }
+
+    /// <summary>Creates the decoder from its three parts.</summary>
+    public AudioDecoder(PcmDecoder pcm, FlacDecoder flac, FfmpegDecoder ffmpeg)
     {
         _pcm = pcm;
+        _flac = flac;
         _ffmpeg = ffmpeg;
     }
 
@@ -54,7 +62,7 @@ public sealed class AudioDecoder : IAudioDecoder
             throw new AudioDecodeException(AudioErrorCode.IoError, path, $"the file could not be read ({ex.Message})", ex);
         }
 
-        return ContainerSniffer.IsPcmContainer(header.AsSpan(0, read)) ? _pcm.Open(path) : _ffmpeg.Open(path);
+        return Route(header.AsSpan(0, read)).Open(path);
     }
 
     /// <inheritdoc />
@@ -69,8 +77,12 @@ public sealed class AudioDecoder : IAudioDecoder
         }
 
         Stream replay = stream.CanSeek ? Rewind(stream, read) : new PrefixedStream(header.AsMemory(0, read), stream);
-        return ContainerSniffer.IsPcmContainer(header.AsSpan(0, read)) ? _pcm.Open(replay, name) : _ffmpeg.Open(replay, name);
+        return Route(header.AsSpan(0, read)).Open(replay, name);
     }
+
+    // FLAC in Ogg and FLAC behind an ID3v2 tag are left to ffmpeg (docs/flac-decoder.md).
+    private IAudioDecoder Route(ReadOnlySpan<byte> header) =>
+        ContainerSniffer.IsPcmContainer(header) ? _pcm : FlacDecoder.IsFlac(header) ? _flac : _ffmpeg;
 
     private static Stream Rewind(Stream stream, int read)
     {

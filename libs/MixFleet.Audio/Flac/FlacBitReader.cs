@@ -155,12 +155,7 @@ internal sealed partial class FlacBitReader
     {
         AlignToByte();
         _frameStart = Consumed;
-        if (_bits == 0 && _pos >= _end && !Fetch())
-        {
-            return false;
-        }
-
-        return true;
+        return _frameStart < _end || Fetch();
     }
 
     /// <summary>

@@ -18,6 +18,7 @@ internal sealed class FlacReader : IAudioReader
     private readonly float _scale;
     private int _frameOffset;
     private long _decoded;
+    private bool _ended;
     private bool _finished;
     private bool _disposed;
 
@@ -65,6 +66,12 @@ internal sealed class FlacReader : IAudioReader
         {
             if (_frameOffset == _frames.BlockSize && !NextFrame())
             {
+                // The end-of-stream checks run on the read that returns nothing, so every sample is delivered first.
+                if (done == 0)
+                {
+                    Finish();
+                }
+
                 break;
             }
 
@@ -96,10 +103,10 @@ internal sealed class FlacReader : IAudioReader
     private bool NextFrame()
     {
         var total = _streamInfo.TotalSamples;
-        if (_finished || (total > 0 && _decoded >= total) || !_frames.DecodeNext())
+        if (_ended || (total > 0 && _decoded >= total) || !_frames.DecodeNext())
         {
             // Bytes after the last declared sample (an ID3v1 tag, padding) are not read.
-            Finish();
+            _ended = true;
             return false;
         }
 
