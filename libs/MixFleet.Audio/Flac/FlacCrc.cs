@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace MixFleet.Audio.Flac;
 
@@ -10,7 +12,7 @@ namespace MixFleet.Audio.Flac;
 internal static class FlacCrc
 {
     private static readonly byte[] Crc8Table = BuildCrc8();
-    private static readonly ushort[][] Crc16Tables = BuildCrc16();
+    private static readonly ushort[] Crc16Table = BuildCrc16();
 
     /// <summary>CRC-8 of <paramref name="data"/>.</summary>
     public static byte Crc8(ReadOnlySpan<byte> data)
@@ -28,26 +30,22 @@ internal static class FlacCrc
     public static ushort Crc16(ReadOnlySpan<byte> data)
     {
         uint crc = 0;
-        var t0 = Crc16Tables[0];
-        var t1 = Crc16Tables[1];
-        var t2 = Crc16Tables[2];
-        var t3 = Crc16Tables[3];
-        var t4 = Crc16Tables[4];
-        var t5 = Crc16Tables[5];
-        var t6 = Crc16Tables[6];
-        var t7 = Crc16Tables[7];
-        while (data.Length >= 8)
+        // One flat table, 256 entries per slice; indices are bytes, so reads stay inside it without bounds checks.
+        ref var t = ref MemoryMarshal.GetArrayDataReference(Crc16Table);
+        ref var p = ref MemoryMarshal.GetReference(data);
+        var i = 0;
+        for (; i <= data.Length - 8; i += 8)
         {
-            var word = BinaryPrimitives.ReadUInt64BigEndian(data) ^ ((ulong)crc << 48);
-            crc = (uint)(t7[(int)(word >> 56)] ^ t6[(int)(word >> 48) & 0xFF] ^ t5[(int)(word >> 40) & 0xFF]
-                ^ t4[(int)(word >> 32) & 0xFF] ^ t3[(int)(word >> 24) & 0xFF] ^ t2[(int)(word >> 16) & 0xFF]
-                ^ t1[(int)(word >> 8) & 0xFF] ^ t0[(int)word & 0xFF]);
-            data = data[8..];
+            var word = BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref p, i))) ^ ((ulong)crc << 48);
+            crc = (uint)(Unsafe.Add(ref t, (7 << 8) | (int)(word >> 56)) ^ Unsafe.Add(ref t, (6 << 8) | ((int)(word >> 48) & 0xFF))
+                ^ Unsafe.Add(ref t, (5 << 8) | ((int)(word >> 40) & 0xFF)) ^ Unsafe.Add(ref t, (4 << 8) | ((int)(word >> 32) & 0xFF))
+                ^ Unsafe.Add(ref t, (3 << 8) | ((int)(word >> 24) & 0xFF)) ^ Unsafe.Add(ref t, (2 << 8) | ((int)(word >> 16) & 0xFF))
+                ^ Unsafe.Add(ref t, (1 << 8) | ((int)(word >> 8) & 0xFF)) ^ Unsafe.Add(ref t, (int)word & 0xFF));
         }
 
-        foreach (var b in data)
+        for (; i < data.Length; i++)
         {
-            crc = ((crc << 8) ^ t0[(int)((crc >> 8) ^ b)]) & 0xFFFF;
+            crc = ((crc << 8) ^ Unsafe.Add(ref t, (int)((crc >> 8) ^ Unsafe.Add(ref p, i)) & 0xFF)) & 0xFFFF;
         }
 
         return (ushort)crc;
@@ -70,8 +68,8 @@ internal static class FlacCrc
         return table;
     }
 
-    // Tables[k][b]: the CRC-16 of byte b followed by k zero bytes, so eight bytes fold into one lookup each.
-    private static ushort[][] BuildCrc16()
+    // Slice k, entry b: the CRC-16 of byte b followed by k zero bytes, so eight bytes fold into one lookup each.
+    private static ushort[] BuildCrc16()
     {
         var tables = new ushort[8][];
         tables[0] = new ushort[256];
@@ -96,6 +94,6 @@ internal static class FlacCrc
             }
         }
 
-        return tables;
+        return tables.SelectMany(table => table).ToArray();
     }
 }

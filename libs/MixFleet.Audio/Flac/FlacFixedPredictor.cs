@@ -17,34 +17,51 @@ internal static class FlacFixedPredictor
     {
         ref var s = ref MemoryMarshal.GetReference(samples);
         var n = samples.Length;
+        // The previous samples ride in registers: the loop-carried chain never goes through memory.
         switch (order)
         {
             case 1:
+                var a1 = Unsafe.Add(ref s, 0);
                 for (var i = 1; i < n; i++)
                 {
-                    Unsafe.Add(ref s, i) += Unsafe.Add(ref s, i - 1);
+                    a1 += Unsafe.Add(ref s, i);
+                    Unsafe.Add(ref s, i) = a1;
                 }
 
                 break;
             case 2:
+                int b2 = Unsafe.Add(ref s, 0), a2 = Unsafe.Add(ref s, 1);
                 for (var i = 2; i < n; i++)
                 {
-                    Unsafe.Add(ref s, i) += (2 * Unsafe.Add(ref s, i - 1)) - Unsafe.Add(ref s, i - 2);
+                    var v = Unsafe.Add(ref s, i) + (2 * a2) - b2;
+                    Unsafe.Add(ref s, i) = v;
+                    b2 = a2;
+                    a2 = v;
                 }
 
                 break;
             case 3:
+                int c3 = Unsafe.Add(ref s, 0), b3 = Unsafe.Add(ref s, 1), a3 = Unsafe.Add(ref s, 2);
                 for (var i = 3; i < n; i++)
                 {
-                    Unsafe.Add(ref s, i) += (3 * (Unsafe.Add(ref s, i - 1) - Unsafe.Add(ref s, i - 2))) + Unsafe.Add(ref s, i - 3);
+                    var v = Unsafe.Add(ref s, i) + (3 * (a3 - b3)) + c3;
+                    Unsafe.Add(ref s, i) = v;
+                    c3 = b3;
+                    b3 = a3;
+                    a3 = v;
                 }
 
                 break;
             case 4:
+                int d4 = Unsafe.Add(ref s, 0), c4 = Unsafe.Add(ref s, 1), b4 = Unsafe.Add(ref s, 2), a4 = Unsafe.Add(ref s, 3);
                 for (var i = 4; i < n; i++)
                 {
-                    Unsafe.Add(ref s, i) += (4 * (Unsafe.Add(ref s, i - 1) + Unsafe.Add(ref s, i - 3)))
-                        - (6 * Unsafe.Add(ref s, i - 2)) - Unsafe.Add(ref s, i - 4);
+                    var v = Unsafe.Add(ref s, i) + (4 * (a4 + c4)) - (6 * b4) - d4;
+                    Unsafe.Add(ref s, i) = v;
+                    d4 = c4;
+                    c4 = b4;
+                    b4 = a4;
+                    a4 = v;
                 }
 
                 break;

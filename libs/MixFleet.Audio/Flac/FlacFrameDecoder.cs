@@ -84,7 +84,7 @@ internal sealed class FlacFrameDecoder
         }
         else
         {
-            FlacStereoDecorrelation.Undo(header.ChannelAssignment, _samples[0], _samples.Length > 1 ? _samples[1] : _samples[0], header.BlockSize);
+            FlacStereoDecorrelation.Undo(header.ChannelAssignment, header.BitsPerSample, _samples[0], _samples.Length > 1 ? _samples[1] : _samples[0], header.BlockSize);
         }
 
         Header = header;

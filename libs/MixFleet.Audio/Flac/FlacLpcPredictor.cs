@@ -59,15 +59,21 @@ internal static class FlacLpcPredictor
         }
     }
 
+    // In the unrolled kernels the newest sample is kept in a register and its product added last: the loop-carried
+    // chain is then one multiply, two adds and a shift, instead of running through every product and a
+    // store-to-load round trip.
     private static void Kernel4(Span<int> samples, ReadOnlySpan<long> c, int shift, int start)
     {
         long c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3];
         ref var s = ref MemoryMarshal.GetReference(samples);
+        long previous = Unsafe.Add(ref s, start - 1);
         for (var i = start; i < samples.Length; i++)
         {
             ref var x = ref Unsafe.Add(ref s, i);
-            var sum = (c0 * Unsafe.Add(ref x, -1)) + (c1 * Unsafe.Add(ref x, -2)) + (c2 * Unsafe.Add(ref x, -3)) + (c3 * Unsafe.Add(ref x, -4));
-            x += (int)(sum >> shift);
+            var older = (c3 * Unsafe.Add(ref x, -4)) + (c2 * Unsafe.Add(ref x, -3)) + (c1 * Unsafe.Add(ref x, -2));
+            var value = x + (int)((older + (c0 * previous)) >> shift);
+            x = value;
+            previous = value;
         }
     }
 
@@ -75,12 +81,15 @@ internal static class FlacLpcPredictor
     {
         long c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3], c4 = c[4], c5 = c[5], c6 = c[6], c7 = c[7];
         ref var s = ref MemoryMarshal.GetReference(samples);
+        long previous = Unsafe.Add(ref s, start - 1);
         for (var i = start; i < samples.Length; i++)
         {
             ref var x = ref Unsafe.Add(ref s, i);
-            var sum = (c0 * Unsafe.Add(ref x, -1)) + (c1 * Unsafe.Add(ref x, -2)) + (c2 * Unsafe.Add(ref x, -3)) + (c3 * Unsafe.Add(ref x, -4))
-                + (c4 * Unsafe.Add(ref x, -5)) + (c5 * Unsafe.Add(ref x, -6)) + (c6 * Unsafe.Add(ref x, -7)) + (c7 * Unsafe.Add(ref x, -8));
-            x += (int)(sum >> shift);
+            var older = ((c7 * Unsafe.Add(ref x, -8)) + (c6 * Unsafe.Add(ref x, -7)) + (c5 * Unsafe.Add(ref x, -6)) + (c4 * Unsafe.Add(ref x, -5)))
+                + ((c3 * Unsafe.Add(ref x, -4)) + (c2 * Unsafe.Add(ref x, -3)) + (c1 * Unsafe.Add(ref x, -2)));
+            var value = x + (int)((older + (c0 * previous)) >> shift);
+            x = value;
+            previous = value;
         }
     }
 
@@ -88,13 +97,16 @@ internal static class FlacLpcPredictor
     {
         long c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3], c4 = c[4], c5 = c[5], c6 = c[6], c7 = c[7], c8 = c[8], c9 = c[9], c10 = c[10], c11 = c[11];
         ref var s = ref MemoryMarshal.GetReference(samples);
+        long previous = Unsafe.Add(ref s, start - 1);
         for (var i = start; i < samples.Length; i++)
         {
             ref var x = ref Unsafe.Add(ref s, i);
-            var sum = (c0 * Unsafe.Add(ref x, -1)) + (c1 * Unsafe.Add(ref x, -2)) + (c2 * Unsafe.Add(ref x, -3)) + (c3 * Unsafe.Add(ref x, -4))
-                + (c4 * Unsafe.Add(ref x, -5)) + (c5 * Unsafe.Add(ref x, -6)) + (c6 * Unsafe.Add(ref x, -7)) + (c7 * Unsafe.Add(ref x, -8))
-                + (c8 * Unsafe.Add(ref x, -9)) + (c9 * Unsafe.Add(ref x, -10)) + (c10 * Unsafe.Add(ref x, -11)) + (c11 * Unsafe.Add(ref x, -12));
-            x += (int)(sum >> shift);
+            var older = ((c11 * Unsafe.Add(ref x, -12)) + (c10 * Unsafe.Add(ref x, -11)) + (c9 * Unsafe.Add(ref x, -10)) + (c8 * Unsafe.Add(ref x, -9)))
+                + ((c7 * Unsafe.Add(ref x, -8)) + (c6 * Unsafe.Add(ref x, -7)) + (c5 * Unsafe.Add(ref x, -6)) + (c4 * Unsafe.Add(ref x, -5)))
+                + ((c3 * Unsafe.Add(ref x, -4)) + (c2 * Unsafe.Add(ref x, -3)) + (c1 * Unsafe.Add(ref x, -2)));
+            var value = x + (int)((older + (c0 * previous)) >> shift);
+            x = value;
+            previous = value;
         }
     }
 

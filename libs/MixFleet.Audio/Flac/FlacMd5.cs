@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace MixFleet.Audio.Flac;
@@ -29,48 +31,37 @@ internal sealed class FlacMd5 : IDisposable
             _scratch = new byte[size];
         }
 
-        var bytes = _scratch.AsSpan(0, size);
+        // Writes go through a ref into the scratch array, sized above: no bounds check per byte. Unaligned writes of
+        // short/int store little-endian, as the MD5 input wants, on every platform .NET runs on here (x64, Arm64).
+        ref var bytes = ref MemoryMarshal.GetArrayDataReference(_scratch);
         for (var c = 0; c < channels.Length; c++)
         {
-            var samples = channels[c].AsSpan(0, count);
-            var offset = c * _bytesPerSample;
-            switch (_bytesPerSample)
+            ref var sample = ref MemoryMarshal.GetArrayDataReference(channels[c]);
+            ref var output = ref Unsafe.Add(ref bytes, c * _bytesPerSample);
+            for (var i = 0; i < count; i++)
             {
-                case 1:
-                    for (var i = 0; i < samples.Length; i++, offset += frameBytes)
-                    {
-                        bytes[offset] = (byte)samples[i];
-                    }
-
-                    break;
-                case 2:
-                    for (var i = 0; i < samples.Length; i++, offset += frameBytes)
-                    {
-                        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(bytes[offset..], (short)samples[i]);
-                    }
-
-                    break;
-                case 3:
-                    for (var i = 0; i < samples.Length; i++, offset += frameBytes)
-                    {
-                        var v = samples[i];
-                        bytes[offset] = (byte)v;
-                        bytes[offset + 1] = (byte)(v >> 8);
-                        bytes[offset + 2] = (byte)(v >> 16);
-                    }
-
-                    break;
-                default:
-                    for (var i = 0; i < samples.Length; i++, offset += frameBytes)
-                    {
-                        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes[offset..], samples[i]);
-                    }
-
-                    break;
+                var v = Unsafe.Add(ref sample, i);
+                ref var o = ref Unsafe.Add(ref output, i * frameBytes);
+                switch (_bytesPerSample)
+                {
+                    case 1:
+                        o = (byte)v;
+                        break;
+                    case 2:
+                        Unsafe.WriteUnaligned(ref o, (short)v);
+                        break;
+                    case 3:
+                        Unsafe.WriteUnaligned(ref o, (short)v);
+                        Unsafe.Add(ref o, 2) = (byte)(v >> 16);
+                        break;
+                    default:
+                        Unsafe.WriteUnaligned(ref o, v);
+                        break;
+                }
             }
         }
 
-        _hash.AppendData(bytes);
+        _hash.AppendData(_scratch, 0, size);
     }
 
     /// <summary>The digest of everything appended.</summary>

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MixFleet.Audio.Flac;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace MixFleet.Audio.Flac;
 internal static class FlacStereoDecorrelation
 {
     /// <summary>For channels of up to 32 bits; a 32-bit mid/side pair is summed in 64 bits.</summary>
-    public static void Undo(int assignment, int[] first, int[] second, int count)
+    public static void Undo(int assignment, int bitsPerSample, int[] first, int[] second, int count)
     {
         var a = first.AsSpan(0, count);
         var b = second.AsSpan(0, count);
@@ -16,18 +18,14 @@ internal static class FlacStereoDecorrelation
         {
             case FlacFrameHeader.LeftSide:
                 // Wrap-around is exact: the result fits 32 bits.
-                for (var i = 0; i < a.Length; i++)
-                {
-                    b[i] = a[i] - b[i];
-                }
-
+                Combine(a, b, b, subtract: true);
                 break;
             case FlacFrameHeader.SideRight:
-                for (var i = 0; i < a.Length; i++)
-                {
-                    a[i] += b[i];
-                }
-
+                Combine(a, b, a, subtract: false);
+                break;
+            case FlacFrameHeader.MidSide when bitsPerSample <= 29:
+                // mid·2 + side fits 31 bits: plain 32-bit vector arithmetic.
+                MidSide32(a, b);
                 break;
             case FlacFrameHeader.MidSide:
                 for (var i = 0; i < a.Length; i++)
@@ -39,6 +37,49 @@ internal static class FlacStereoDecorrelation
                 }
 
                 break;
+        }
+    }
+
+    private static void Combine(Span<int> a, Span<int> b, Span<int> result, bool subtract)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= a.Length - Vector<int>.Count; i += Vector<int>.Count)
+            {
+                var x = new Vector<int>(a[i..]);
+                var y = new Vector<int>(b[i..]);
+                (subtract ? x - y : x + y).CopyTo(result[i..]);
+            }
+        }
+
+        for (; i < a.Length; i++)
+        {
+            result[i] = subtract ? a[i] - b[i] : a[i] + b[i];
+        }
+    }
+
+    private static void MidSide32(Span<int> a, Span<int> b)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var one = Vector<int>.One;
+            for (; i <= a.Length - Vector<int>.Count; i += Vector<int>.Count)
+            {
+                var side = new Vector<int>(b[i..]);
+                var mid = (new Vector<int>(a[i..]) << 1) | (side & one);
+                ((mid + side) >> 1).CopyTo(a[i..]);
+                ((mid - side) >> 1).CopyTo(b[i..]);
+            }
+        }
+
+        for (; i < a.Length; i++)
+        {
+            var side = b[i];
+            var mid = (a[i] << 1) | (side & 1);
+            a[i] = (mid + side) >> 1;
+            b[i] = (mid - side) >> 1;
         }
     }
 
