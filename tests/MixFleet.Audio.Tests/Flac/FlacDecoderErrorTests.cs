@@ -51,6 +51,17 @@ public sealed class FlacDecoderErrorTests : IDisposable
     }
 
     [Fact]
+    public void Read_ReservedSubframeType_IsCorruptFrame()
+    {
+        // The first subframe header byte right after a valid frame header: type 2 is reserved (RFC 9639 §9.2.1).
+        var parts = Parts();
+        var frame = parts.Frames[2];
+        frame[FlacFileParts.HeaderLength(frame, 0)] = 0b0_000010_0;
+
+        AssertFails(parts.ToBytes(), AudioErrorCode.CorruptFrame, "reserved type 2");
+    }
+
+    [Fact]
     public void Read_StreamCutInsideAFrame_IsTruncated()
     {
         var parts = Parts();
