@@ -61,7 +61,8 @@ printf '%-22s %9s %11s %9s %11s %9s %11s %9s %11s %8s\n' file "first s" "x-rt/co
 for f in whole-l5 whole-l8 whole-16bit-l5; do
   "$MEASURE" decode "$tmp/$f.flac" 3 >"$tmp/$f.md5.runs"
   "$MEASURE" decode "$tmp/$f.flac" 3 --no-md5 >"$tmp/$f.nomd5.runs"
-  timed "$f.ffmpeg" ffmpeg -hide_banner -nostdin -v error -i "$tmp/$f.flac" -f f32le -
+  # ffmpeg writes the float samples to a pipe that discards them, as it does for mixfleet's ffmpeg path.
+  timed "$f.ffmpeg" sh -c 'exec ffmpeg -hide_banner -nostdin -v error -i "$1" -f f32le - >/dev/null' sh "$tmp/$f.flac"
   python3 - "$f" "$seconds" "$tmp/$f.md5.runs" "$tmp/$f.nomd5.runs" "$(cpu "$f.ffmpeg")" <<'PY'
 import sys
 name, seconds, md5, nomd5, ff = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4], float(sys.argv[5])
