@@ -29,7 +29,8 @@ internal sealed partial class FlacBitReader
             {
                 if (pos <= fastEnd)
                 {
-                    cache |= BinaryPrimitives.ReadUInt64BigEndian(new ReadOnlySpan<byte>(buffer, pos, 8)) >> bits;
+                    // pos <= fastEnd: the eight bytes are inside the buffer, read without a bounds check.
+                    cache |= BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(buffer), pos))) >> bits;
                     pos += (63 - bits) >> 3;
                     bits |= 56;
                 }
