@@ -39,6 +39,7 @@ public sealed class AudioDecoder : IAudioDecoder
         ArgumentNullException.ThrowIfNull(path);
         var header = new byte[ContainerSniffer.HeaderLength];
         int read;
+        var flacAfterId3 = false;
         try
         {
             using var file = File.OpenRead(path);
@@ -48,6 +49,13 @@ public sealed class AudioDecoder : IAudioDecoder
             }
 
             read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            var tag = LeadingId3.TagLength(header.AsSpan(0, read));
+            if (tag > 0 && tag + 4 <= file.Length)
+            {
+                Span<byte> marker = stackalloc byte[4];
+                file.Seek(tag, SeekOrigin.Begin);
+                flacAfterId3 = file.ReadAtLeast(marker, 4, throwOnEndOfStream: false) == 4 && FlacDecoder.IsFlac(marker);
+            }
         }
         catch (FileNotFoundException ex)
         {
@@ -62,7 +70,7 @@ public sealed class AudioDecoder : IAudioDecoder
             throw new AudioDecodeException(AudioErrorCode.IoError, path, $"the file could not be read ({ex.Message})", ex);
         }
 
-        return Route(header.AsSpan(0, read)).Open(path);
+        return (flacAfterId3 ? _flac : Route(header.AsSpan(0, read))).Open(path);
     }
 
     /// <inheritdoc />
@@ -76,11 +84,20 @@ public sealed class AudioDecoder : IAudioDecoder
             throw new AudioDecodeException(AudioErrorCode.EmptyFile, name, "the file is empty (0 bytes)");
         }
 
+        var tag = LeadingId3.TagLength(header.AsSpan(0, read));
+        if (tag is > 0 and <= LeadingId3.MaxTagLength)
+        {
+            // Read past the tag (bounded) to see whether FLAC or something else (MP3) follows it.
+            Array.Resize(ref header, tag + 4);
+            read += stream.ReadAtLeast(header.AsSpan(read), header.Length - read, throwOnEndOfStream: false);
+        }
+
         Stream replay = stream.CanSeek ? Rewind(stream, read) : new PrefixedStream(header.AsMemory(0, read), stream);
-        return Route(header.AsSpan(0, read)).Open(replay, name);
+        var flacAfterId3 = tag > 0 && read == tag + 4 && FlacDecoder.IsFlac(header.AsSpan(tag));
+        return (flacAfterId3 ? _flac : Route(header.AsSpan(0, Math.Min(read, ContainerSniffer.HeaderLength)))).Open(replay, name);
     }
 
-    // FLAC in Ogg and FLAC behind an ID3v2 tag are left to ffmpeg (docs/flac-decoder.md).
+    // FLAC in Ogg is left to ffmpeg (docs/flac-decoder.md).
     private IAudioDecoder Route(ReadOnlySpan<byte> header) =>
         ContainerSniffer.IsPcmContainer(header) ? _pcm : FlacDecoder.IsFlac(header) ? _flac : _ffmpeg;
 

@@ -50,6 +50,36 @@ public sealed class FlacStreamingTests : IDisposable
         Assert.Equal("mono", reader.Info.Layout.Name);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Open_FlacBehindAnId3v2Tag_IsDecodedInProcess(bool fromFile)
+    {
+        var path = _media.Encode("id3.flac", FlacTestMedia.Stereo16, "-t", "1", "-compression_level", "5");
+        var tag = Id3Writer.Tag(4, 300, Id3Writer.Frame(4, "TIT2", Id3Writer.TextBody(3, "Tagged by an MP3 tagger")));
+        byte[] bytes = [.. tag, .. File.ReadAllBytes(path)];
+        var tagged = _media.PathOf("id3-tagged.flac");
+        File.WriteAllBytes(tagged, bytes);
+
+        using var reader = fromFile
+            ? new AudioDecoder().Open(tagged)
+            : new AudioDecoder().Open(new TrickleStream(bytes, seekable: false, maxPerRead: 100), "id3-tagged.flac");
+
+        Assert.IsType<FlacReader>(reader);
+        FlacDecoderFormatTests.AssertSamplesEqual(FlacTestMedia.ReferenceDecode(path, 2), FfmpegTestMedia.ReadAll(reader));
+    }
+
+    [Fact]
+    public void Open_Mp3WithAnId3v2Tag_StillGoesToFfmpeg()
+    {
+        var path = _media.Ffmpeg("tagged.mp3", "-i", FlacTestMedia.Sample(FlacTestMedia.Stereo16), "-t", "1", "-metadata", "title=x", "-c:a", "libmp3lame");
+        Assert.True(File.ReadAllBytes(path).AsSpan().StartsWith("ID3"u8));
+
+        using var reader = new AudioDecoder().Open(new TrickleStream(File.ReadAllBytes(path), seekable: false, maxPerRead: int.MaxValue), "tagged.mp3");
+
+        Assert.Equal("mp3", reader.Info.Codec);
+    }
+
     [Fact]
     public void Open_VorbisComments_FillTheTags()
     {
