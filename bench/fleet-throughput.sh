@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fleet throughput on the real parts, all on loopback: the worker in process (as services/MixFleet.Worker builds it)
 # over s3rver and RabbitMQ, on buckets and queues of its own that it deletes afterwards (bench/MixFleet.Benchmarks,
-# mode fleet-throughput). Prints the analysis time alone, the latency AnalyzeTrack published → TrackAnalyzed received
+# mode fleet-throughput). Prints the analysis time alone, the latency AnalyzeTrack sent → TrackAnalyzed received
 # with one track in flight (its difference: the per-track overhead of S3 + broker + report write), and the throughput
 # (tracks/s, audio-seconds/s) with one worker host and with two on the same queue.
 #

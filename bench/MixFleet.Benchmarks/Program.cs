@@ -6,6 +6,8 @@ using MixFleet.Benchmarks.Tools;
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- --filter '*' [--job short]
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- single-pass FILE | engine FILE [CHUNK_SEGMENTS] [CORES]
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- fleet-throughput [TRACKS] [SECONDS]   (bench/fleet-throughput.sh)
+// dotnet run -c Release --project bench/MixFleet.Benchmarks -- catalog-scan [TRACKS] [ALBUMS] [WORKERS]   (bench/catalog-scan.sh)
+// dotnet run -c Release --project bench/MixFleet.Benchmarks -- control-plane [TRACKS] [TRACKS_PER_ALBUM] [HOSTS]   (bench/control-plane.sh)
 if (MeasureCommands.TryRun(args, out var exitCode))
 {
     return exitCode;
@@ -14,6 +16,16 @@ if (MeasureCommands.TryRun(args, out var exitCode))
 if (args is ["fleet-throughput", .. var fleetArgs])
 {
     return await FleetThroughput.RunAsync(fleetArgs);
+}
+
+if (args is ["catalog-scan", .. var catalogArgs])
+{
+    return await CatalogScan.RunAsync(catalogArgs);
+}
+
+if (args is ["control-plane", .. var controlArgs])
+{
+    return await ControlPlane.RunAsync(controlArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)

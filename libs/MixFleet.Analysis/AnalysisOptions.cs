@@ -19,6 +19,12 @@ public sealed record AnalysisOptions
     /// </summary>
     public bool LoudnessOnly { get; init; }
 
+    /// <summary>
+    /// How the true peak is measured: the accurate band-limited reconstruction (default, ≤ 0.03 dB) or BS.1770-4 Annex 2's
+    /// ×4 interpolator as written (conformance; under-reads up to 0.69 dB near Nyquist).
+    /// </summary>
+    public Peaks.TruePeakMode TruePeak { get; init; } = Peaks.TruePeakMode.Reconstruction;
+
     /// <summary>Frames decoded per read: large enough to amortise calls, small enough to stay in cache.</summary>
     public int BlockFrames { get; init; } = 16_384;
 

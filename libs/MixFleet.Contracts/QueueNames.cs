@@ -17,4 +17,7 @@ public static class QueueNames
 
     /// <summary><c>ScanPrefix</c> commands: list one more page of a scan.</summary>
     public const string ScanPrefix = "scan-prefix";
+
+    /// <summary>Commands that ended in a worker's <c>_error</c> queue (MassTransit's <c>Fault&lt;T&gt;</c>), recorded by the control plane.</summary>
+    public const string JobFaults = "job-faults";
 }

@@ -7,6 +7,7 @@ using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
 using MixFleet.Fleet.Albums;
+using MixFleet.Fleet.Health;
 using MixFleet.Fleet.Telemetry;
 using MixFleet.Jobs;
 using MixFleet.Fleet.Tracks;
@@ -17,6 +18,9 @@ namespace MixFleet.Fleet;
 /// <summary>Registrations of the fleet's services.</summary>
 public static class FleetHostingExtensions
 {
+    /// <summary>The tag of the worker's liveness checks (<c>/health/live</c>); readiness uses <see cref="JobsHostingExtensions.ReadyTag"/>.</summary>
+    public const string LiveTag = "live";
+
     /// <summary>
     /// The worker's track analysis: <see cref="TrackAnalysisOptions"/> and <see cref="ReportsOptions"/> (validated at
     /// start), the job store (albums to aggregate, outcomes to settle), the process-wide <see cref="CpuBudget"/>, the decoder, <see cref="TrackAnalysisUseCase"/>,
@@ -46,6 +50,11 @@ public static class FleetHostingExtensions
             new StageTrackingObjectStore(sp.GetRequiredService<IObjectStore>()),
             new StageTrackingAudioDecoder(sp.GetRequiredService<IAudioDecoder>())));
         services.TryAddSingleton<AlbumAggregationUseCase>();
+        // Liveness: a track in flight that stops moving (a read that never returns) fails /health/live.
+        services.TryAddSingleton<AnalysisWatchdog>();
+        services.AddHealthChecks()
+            .AddCheck<AnalysisProgressHealthCheck>("analysis-progress", tags: [LiveTag])
+            .AddCheck<ObjectStoreHealthCheck>("object-store", tags: [JobsHostingExtensions.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         services.AddOptions<HostOptions>()
             .Configure<IOptions<TrackAnalysisOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(15));
         services.AddOptions<MassTransitHostOptions>()

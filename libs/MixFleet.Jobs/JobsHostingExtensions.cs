@@ -44,6 +44,7 @@ public static class JobsHostingExtensions
         services.AddSingleton<JobQueries>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<StalledWork>();
+        services.AddSingleton<StrandedWork>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<FleetCommands>();
         services.AddSingleton<AlbumClaimSender>();
@@ -67,11 +68,15 @@ public static class JobsHostingExtensions
         return bus;
     }
 
-    /// <summary>The consumer that settles analysis outcomes into the job store (<c>job-progress</c>).</summary>
+    /// <summary>
+    /// The consumers that settle analysis outcomes into the job store (<c>job-progress</c>) and record the commands that
+    /// ended in a worker's error queue (<c>job-faults</c>).
+    /// </summary>
     public static IBusRegistrationConfigurator AddSettlementConsumer(this IBusRegistrationConfigurator bus)
     {
         ArgumentNullException.ThrowIfNull(bus);
         bus.AddConsumer<TrackSettlementConsumer, TrackSettlementConsumerDefinition>();
+        bus.AddConsumer<WorkFaultConsumer, WorkFaultConsumerDefinition>();
         return bus;
     }
 }

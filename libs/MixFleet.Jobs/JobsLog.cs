@@ -37,4 +37,10 @@ internal static partial class JobsLog
 
     [LoggerMessage(11, LogLevel.Warning, "Scan job {JobId}: the bucket {Bucket} no longer exists; the listing ends here")]
     public static partial void BucketVanished(ILogger logger, Guid jobId, string bucket);
+
+    [LoggerMessage(12, LogLevel.Warning, "s3://{Bucket}/{Key}: its AnalyzeTrack ended in the worker's error queue ({Cause}); {Tracks} track(s) stranded until redriven or given up")]
+    public static partial void Stranded(ILogger logger, string bucket, string key, int tracks, string cause);
+
+    [LoggerMessage(13, LogLevel.Warning, "Album {AlbumKey} of job {JobId}: its AggregateAlbum ended in the worker's error queue ({Cause}); it will be sent again")]
+    public static partial void AggregationRearmed(ILogger logger, Guid jobId, string albumKey, string cause);
 }

@@ -26,4 +26,7 @@ internal static partial class IngestionLog
 
     [LoggerMessage(8, LogLevel.Warning, "{Method} {Path}: a dependency is unavailable ({Dependency}); answered 503")]
     public static partial void DependencyUnavailable(ILogger logger, string method, string path, string dependency, Exception exception);
+
+    [LoggerMessage(20, LogLevel.Information, "Job {JobId}: {Tracks} stranded track(s) {Action}")]
+    public static partial void StrandedHandled(ILogger logger, Guid jobId, int tracks, string action);
 }

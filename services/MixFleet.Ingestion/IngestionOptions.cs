@@ -16,4 +16,11 @@ public sealed class IngestionOptions
     /// <summary>QC profile of event-driven analyses and of scans that name none.</summary>
     [Required(ErrorMessage = "MixFleet:Ingestion:DefaultProfile is required.")]
     public string DefaultProfile { get; set; } = "streaming";
+
+    /// <summary>
+    /// The largest <c>/v1</c> request body accepted, in bytes (default 1 MiB: an S3 notification holds one record of
+    /// about 1 KB, a scan request a few hundred bytes); a larger one answers 413 before it is read further.
+    /// </summary>
+    [Range(1_024, 104_857_600, ErrorMessage = "MixFleet:Ingestion:MaxRequestBodyBytes must be between 1024 and 104857600.")]
+    public long MaxRequestBodyBytes { get; set; } = 1_048_576;
 }

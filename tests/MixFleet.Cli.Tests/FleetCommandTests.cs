@@ -124,6 +124,45 @@ public sealed class FleetCommandTests(IngestionService service) : IClassFixture<
         Assert.Equal(0, json.RootElement.GetProperty("analyzed").GetInt32());
     }
 
+    [Fact]
+    public async Task Jobs_ListsTheJobsNewestFirstAndPagesWithACursor()
+    {
+        PutAlbum("listed/First/", tracks: 1);
+        PutAlbum("listed/Second/", tracks: 1);
+        var first = Guid.Parse((await Scan("s3://masters/listed/First/", "--no-wait")).Output.Trim());
+        var second = Guid.Parse((await Scan("s3://masters/listed/Second/", "--no-wait")).Output.Trim());
+
+        var (exitCode, output, error) = await service.RunCliAsync("jobs", "--ingestion", IngestionService.Url, "--token", IngestionService.Token, "--limit", "200", "--json", "-");
+
+        Assert.True(exitCode == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var jobs = json.RootElement.GetProperty("jobs").EnumerateArray().ToList();
+        var ids = jobs.Select(j => j.GetProperty("jobId").GetGuid()).ToList();
+        Assert.True(ids.IndexOf(second) is >= 0 and var at && at < ids.IndexOf(first), $"newest first: {string.Join(", ", ids)}");
+        var listed = jobs.Single(j => j.GetProperty("jobId").GetGuid() == first);
+        Assert.Equal("scan", listed.GetProperty("kind").GetString());
+        Assert.Equal("masters", listed.GetProperty("bucket").GetString());
+        Assert.Equal("listed/First/", listed.GetProperty("prefix").GetString());
+
+        var (pagedExit, paged, _) = await service.RunCliAsync("jobs", "--ingestion", IngestionService.Url, "--token", IngestionService.Token, "--limit", "1");
+        Assert.Equal(0, pagedExit);
+        Assert.Contains("More jobs: add --cursor ", paged, StringComparison.Ordinal);
+        var cursor = paged[(paged.IndexOf("--cursor ", StringComparison.Ordinal) + "--cursor ".Length)..].Trim();
+        var (nextExit, next, nextError) = await service.RunCliAsync("jobs", "--ingestion", IngestionService.Url, "--token", IngestionService.Token, "--limit", "1", "--cursor", cursor, "--json", "-");
+        Assert.True(nextExit == 0, nextError);
+        using var nextJson = JsonDocument.Parse(next);
+        Assert.Equal(ids[1], Assert.Single(nextJson.RootElement.GetProperty("jobs").EnumerateArray()).GetProperty("jobId").GetGuid());
+    }
+
+    [Fact]
+    public async Task Jobs_UnknownState_ExitsTwoBeforeAskingTheService()
+    {
+        var (exitCode, _, error) = await service.RunCliAsync("jobs", "--ingestion", IngestionService.Url, "--token", IngestionService.Token, "--state", "done");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("done", error, StringComparison.Ordinal);
+    }
+
     private Task<(int ExitCode, string Output, string Error)> Scan(string location, params string[] more) =>
         service.RunCliAsync(["scan", location, "--ingestion", IngestionService.Url, "--token", IngestionService.Token, "--interval", Interval, .. more]);
 

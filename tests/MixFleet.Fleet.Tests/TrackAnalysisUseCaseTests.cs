@@ -1,3 +1,4 @@
+using MixFleet.Analysis.Loudness;
 using MixFleet.Testing;
 using MixFleet.Analysis;
 using MixFleet.Contracts.Keys;
@@ -35,8 +36,8 @@ public sealed class TrackAnalysisUseCaseTests
         Assert.Equal((await _store.HeadAsync(UseCases.AudioBucket, Key, CancellationToken.None))!.ETag, report.Source.ETag);
         Assert.Equal(Album, report.AlbumKey);
         // 5 s in 400 ms blocks on a 100 ms hop: 47 blocks; 3 s windows: 21.
-        Assert.Equal(47, report.Blocks!.BlockEnergies.Count);
-        Assert.Equal(21, report.Blocks.ShortTermEnergies.Count);
+        Assert.Equal(47, LoudnessHistogram.Decode(report.Blocks!.BlockHistogram).Count);
+        Assert.Equal(21, LoudnessHistogram.Decode(report.Blocks.ShortTermHistogram).Count);
     }
 
     [Fact]

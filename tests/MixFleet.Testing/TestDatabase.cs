@@ -37,6 +37,24 @@ public static class TestDatabase
         return server.ConnectionString;
     }
 
+    /// <summary>
+    /// Drops a database made by <see cref="Create"/>, ending the sessions still connected to it (pooled connections of
+    /// hosts already stopped).
+    /// </summary>
+    public static async Task DropAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        if (name is null || !name.StartsWith("mixfleet_test_", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Only databases made by TestDatabase.Create are dropped.", nameof(connectionString));
+        }
+
+        await using var connection = new NpgsqlConnection(Server());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"drop database if exists {name} with (force)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Runs a scalar query (for assertions on the job store's rows).</summary>
     public static async Task<T> ScalarAsync<T>(string connectionString, string sql, params object[] values)
     {

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -17,7 +16,6 @@ using MixFleet.Fleet.Messaging;
 using MixFleet.ServiceDefaults;
 using MixFleet.Storage;
 using MixFleet.Storage.S3;
-using RabbitMQ.Client;
 
 namespace MixFleet.Benchmarks.Tools;
 
@@ -59,7 +57,7 @@ internal static class FleetThroughput
 
         var runId = Guid.NewGuid().ToString("N")[..10];
         var parts = new Parts(s3Url, broker, postgres, "mixfleet-bench-src-" + runId, "mixfleet-bench-rep-" + runId);
-        var wav = Sine(-23, seconds);
+        var wav = BenchWav.Sine(-23, seconds, channels: 2);
         using var s3 = S3ObjectStore.CreateClient(parts.S3Options());
         await s3.PutBucketAsync(parts.SourceBucket);
         await s3.PutBucketAsync(parts.ReportsBucket);
@@ -115,9 +113,9 @@ internal static class FleetThroughput
 
             var cores = Environment.ProcessorCount;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fleet-throughput: {tracks} tracks × {seconds:0.#} s stereo 48 kHz 24-bit WAV ({wav.Length / 1024} KiB), {cores} core(s), worker Cores = {cores}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  analysis alone (in memory, one at a time): median {Median(analysis):0.0} ms, mean {analysis.Average():0.0} ms"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  send → TrackAnalyzed, one in flight:        median {Median(latencies):0.0} ms, mean {latencies.Average():0.0} ms, max {latencies.Max():0.0} ms"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  per-track overhead (median latency − median analysis): {Median(latencies) - Median(analysis):0.0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  analysis alone (in memory, one at a time): median {Stats.Median(analysis):0.0} ms, mean {analysis.Average():0.0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  send → TrackAnalyzed, one in flight:        median {Stats.Median(latencies):0.0} ms, mean {latencies.Average():0.0} ms, max {latencies.Max():0.0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  per-track overhead (median latency − median analysis): {Stats.Median(latencies) - Stats.Median(analysis):0.0} ms"));
             foreach (var (count, elapsed) in throughput)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  throughput, {count} worker host(s): {tracks} tracks in {elapsed:0.00} s = {tracks / elapsed:0.00} tracks/s, {tracks * seconds / elapsed:0.0} audio-s/s"));
@@ -128,7 +126,7 @@ internal static class FleetThroughput
         finally
         {
             await events.DisposeAsync();
-            await DeleteQueuesAsync(broker, queues);
+            await BenchQueues.DeleteAsync(broker, queues);
             await DeleteBucketAsync(s3, parts.SourceBucket);
             await DeleteBucketAsync(s3, parts.ReportsBucket);
         }
@@ -203,24 +201,6 @@ internal static class FleetThroughput
         return keys;
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static async Task DeleteQueuesAsync(Uri broker, List<string> queues)
-    {
-        var factory = new ConnectionFactory { Uri = broker };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        foreach (var name in queues.SelectMany(q => new[] { q, q + "_error", q + "_skipped" }))
-        {
-            await channel.QueueDeleteAsync(name, ifUnused: false, ifEmpty: false);
-            await channel.ExchangeDeleteAsync(name, ifUnused: false);
-        }
-    }
-
     private static async Task DeleteBucketAsync(IAmazonS3 s3, string bucket)
     {
         string? token = null;
@@ -237,39 +217,6 @@ internal static class FleetThroughput
         while (token is not null);
 
         await s3.DeleteBucketAsync(bucket);
-    }
-
-    /// <summary>A stereo 1 kHz sine at <paramref name="peakDbfs"/>, 24-bit PCM WAV.</summary>
-    private static byte[] Sine(double peakDbfs, double seconds, int sampleRate = 48_000)
-    {
-        var amplitude = Math.Pow(10, peakDbfs / 20);
-        var frames = (int)(seconds * sampleRate);
-        var file = new byte[44 + (frames * 6)];
-        "RIFF"u8.CopyTo(file);
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(4), (uint)(file.Length - 8));
-        "WAVEfmt "u8.CopyTo(file.AsSpan(8));
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(16), 16);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(20), 1);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(22), 2);
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(24), (uint)sampleRate);
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(28), (uint)(sampleRate * 6));
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(32), 6);
-        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(34), 24);
-        "data"u8.CopyTo(file.AsSpan(36));
-        BinaryPrimitives.WriteUInt32LittleEndian(file.AsSpan(40), (uint)(frames * 6));
-        for (var i = 0; i < frames; i++)
-        {
-            var code = (int)Math.Round(amplitude * Math.Sin(2 * Math.PI * 1000 * i / sampleRate) * 8_388_607.0);
-            for (var c = 0; c < 2; c++)
-            {
-                var at = 44 + (i * 6) + (3 * c);
-                file[at] = (byte)code;
-                file[at + 1] = (byte)(code >> 8);
-                file[at + 2] = (byte)(code >> 16);
-            }
-        }
-
-        return file;
     }
 
     private sealed record Parts(string S3Url, Uri Broker, string Postgres, string SourceBucket, string ReportsBucket)

@@ -35,6 +35,9 @@ internal static class MeasureCommands
             case ["decode", var path, .. var rest]:
                 exitCode = DecodeCommand.Run(path, rest);
                 return true;
+            case ["true-peak", var path, var mode, .. var seconds]:
+                exitCode = TruePeakOnly(path, Enum.Parse<TruePeakMode>(mode, ignoreCase: true), seconds.Length > 0 ? double.Parse(seconds[0], CultureInfo.InvariantCulture) : 300);
+                return true;
             default:
                 return false;
         }
@@ -55,11 +58,11 @@ internal static class MeasureCommands
     {
         using var reader = new AudioDecoder().Open(path);
         var info = reader.Info;
-        var history = TruePeakInterpolator.History;
+        var interpolator = TruePeakKernels.For(AnalysisOptions.Default.TruePeak, info.SampleRate);
+        var history = interpolator.History;
         var blockFrames = AnalysisOptions.Default.BlockFrames;
         var block = new AudioBuffer(info.Channels, blockFrames);
         var accumulator = new LoudnessAccumulator(info.SampleRate, ChannelWeights.For(info.Layout));
-        var interpolator = new TruePeakInterpolator(info.SampleRate);
         var window = new float[info.Channels][];
         var samplePeak = 0f;
         var truePeak = 0f;
@@ -90,6 +93,49 @@ internal static class MeasureCommands
 
         Print(LoudnessCalculator.Compute(accumulator.CompletedSegments, info.SampleRate), samplePeak, truePeak);
         PrintGc();
+        return 0;
+    }
+
+    /// <summary>
+    /// The true-peak kernel alone over the first <paramref name="seconds"/> of a file, decoded into memory first: prints
+    /// the peak and the kernel's CPU time (process user+sys, so other load on the machine does not count).
+    /// </summary>
+    private static int TruePeakOnly(string path, TruePeakMode mode, double seconds)
+    {
+        using var reader = new AudioDecoder().Open(path);
+        var info = reader.Info;
+        var kernel = TruePeakKernels.For(mode, info.SampleRate);
+        var frames = (int)(seconds * info.SampleRate);
+        var channels = Enumerable.Range(0, info.Channels).Select(_ => new float[kernel.History + frames]).ToArray();
+        var block = new AudioBuffer(info.Channels, AnalysisOptions.Default.BlockFrames);
+        var filled = 0;
+        while (filled < frames && reader.Read(block) > 0)
+        {
+            var count = Math.Min(block.Frames, frames - filled);
+            for (var c = 0; c < info.Channels; c++)
+            {
+                block.Channel(c)[..count].CopyTo(channels[c].AsSpan(kernel.History + filled));
+            }
+
+            filled += count;
+        }
+
+        kernel.Measure(channels[0].AsSpan(0, kernel.History + Math.Min(filled, 44_100)), 0f); // JIT
+        var before = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var peak = 0f;
+        long overs = 0;
+        foreach (var channel in channels)
+        {
+            var (max, above) = kernel.Measure(channel.AsSpan(0, kernel.History + filled), peak);
+            peak = max;
+            overs += above;
+        }
+
+        var cpu = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
+        var audioSeconds = (double)filled / info.SampleRate;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{mode}: true peak {20 * Math.Log10(peak):0.0000} dBTP, overs {overs}, {audioSeconds:0} s x {info.Channels} ch in {cpu:0.000} CPU s ({cpu * 1e9 / (filled * (double)info.Channels):0.00} ns/sample, {audioSeconds / cpu:0} x realtime per core)"));
         return 0;
     }
 

@@ -16,8 +16,12 @@ public sealed record DynamicsResult
     public double? PeakToLoudnessRatioDb { get; init; }
 
     /// <summary>
-    /// Short-term (3 s) loudness once per second, LUFS: entry i is the window ending at 3 + i seconds; null where the
-    /// window is digital silence. Empty for tracks shorter than 3 s.
+    /// Short-term (3 s) loudness every <see cref="ShortTermStepSeconds"/> seconds (once per second up to 30 minutes, at
+    /// most <see cref="Loudness.ShortTermSeries.MaxPoints"/> points), LUFS: entry i is the window ending at 3 + i·step
+    /// seconds; null where the window is digital silence. Empty for tracks shorter than 3 s.
     /// </summary>
     public IReadOnlyList<double?> ShortTermLufsPerSecond { get; init; } = [];
+
+    /// <summary>Seconds between entries of <see cref="ShortTermLufsPerSecond"/> (1 up to 30 minutes).</summary>
+    public int ShortTermStepSeconds { get; init; } = 1;
 }

@@ -23,8 +23,8 @@ public sealed class ChunkLayout
         MaxChunkFrames = (int)maxFrames;
     }
 
-    /// <summary>The true-peak interpolator needs at least its 11 samples of history.</summary>
-    public const int MinimumPreRollFrames = 16;
+    /// <summary>The true-peak kernels need their history (<see cref="Peaks.TruePeakKernels.MaxHistory"/>: 52 samples).</summary>
+    public const int MinimumPreRollFrames = 64;
 
     /// <summary>Upper bound on a chunk's frames (2^26: 23 minutes at 48 kHz), so a chunk's buffers stay allocatable.</summary>
     public const int MaxFramesPerChunk = 1 << 26;

@@ -35,7 +35,7 @@ public sealed class TrackMetrics
         _options = options;
         var rate = info.SampleRate;
         _loudness = new LoudnessMetric(rate, ChannelWeights.For(info.Layout, options.DualMono));
-        _peaks = new PeakMetric(rate);
+        _peaks = new PeakMetric(rate, options.TruePeak);
         _dynamics = new DynamicsMetric(rate);
         _clipping = new ClippingMetric(rate);
         _silence = new SilenceMetric(rate);
@@ -80,10 +80,12 @@ public sealed class TrackMetrics
         }
 
         var plr = peaks.TruePeakDbtp - integrated;
+        var (step, series) = ShortTermSeries.Sample(loudness.ShortTermEnergies);
         var dynamics = _dynamics.Merge([.. partials.Select(p => p.Dynamics!)]) with
         {
             PeakToLoudnessRatioDb = plr,
-            ShortTermLufsPerSecond = [.. loudness.ShortTermEnergies.Where((_, i) => i % 10 == 0).Select(LoudnessUnits.ToLufsOrNull)],
+            ShortTermLufsPerSecond = [.. series.Select(LoudnessUnits.ToLufsOrNull)],
+            ShortTermStepSeconds = step,
         };
         var stereo = _stereo?.Merge([.. partials.Select(p => p.Stereo!)]);
         if (stereo is not null)

@@ -22,6 +22,9 @@ public static class LoudnessCalculator
     /// <summary>Hop between short-term values used for their maximum and for LRA: 100 ms (ffmpeg's choice; libebur128 uses 1 s).</summary>
     public const int ShortTermHopSegments = 10;
 
+    /// <summary>Short-term values per second at <see cref="ShortTermHopSegments"/>.</summary>
+    public const int SegmentsPerSecondOfHop = LoudnessAccumulator.SegmentsPerSecond / ShortTermHopSegments;
+
     /// <summary>Hop between momentary values for the maximum: 10 ms (EBU Tech 3341 cases 12–14 need ≤ 10 ms).</summary>
     public const int MomentaryHopSegments = 1;
 

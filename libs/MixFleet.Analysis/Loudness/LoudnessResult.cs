@@ -21,6 +21,12 @@ public sealed record LoudnessResult
     /// </summary>
     public required double[] BlockEnergies { get; init; }
 
-    /// <summary>Energy of every 3 s short-term window (100 ms hop), ungated: the input of LRA, pooled for album LRA.</summary>
+    /// <summary>Energy of every 3 s short-term window (100 ms hop), ungated: the input of LRA.</summary>
     public required double[] ShortTermEnergies { get; init; }
+
+    /// <summary>The block energies as a 0.01 LU histogram: what an album keeps of a track (bounded size, pooled by <see cref="AlbumLoudness"/>).</summary>
+    public LoudnessHistogram BlockHistogram => LoudnessHistogram.Of(BlockEnergies);
+
+    /// <summary>The short-term energies as a 0.01 LU histogram, for album LRA.</summary>
+    public LoudnessHistogram ShortTermHistogram => LoudnessHistogram.Of(ShortTermEnergies);
 }

@@ -3,17 +3,33 @@ using MixFleet.Analysis.Engine;
 namespace MixFleet.Analysis.Peaks;
 
 /// <summary>
-/// Sample and true peak (BS.1770-4 Annex 2) as a chunk metric. The interpolator needs 11 samples of history, which
-/// the pre-roll provides, so chunk boundaries change nothing; maxima merge exactly.
+/// Sample and true peak as a chunk metric. The true-peak kernel (<see cref="TruePeakMode"/>) needs
+/// <see cref="ITruePeakKernel.History"/> samples of context, which the pre-roll provides, so chunk boundaries change
+/// nothing; maxima merge exactly.
 /// </summary>
-public sealed class PeakMetric(int sampleRate) : IChunkMetric<PeakPartial, PeakResult>
+public sealed class PeakMetric : IChunkMetric<PeakPartial, PeakResult>
 {
-    private readonly TruePeakInterpolator _interpolator = new(sampleRate);
+    private readonly ITruePeakKernel _kernel;
+    private readonly TruePeakMode _mode;
+
+    /// <summary>Creates the metric with the default (<see cref="TruePeakMode.Reconstruction"/>) true peak.</summary>
+    public PeakMetric(int sampleRate)
+        : this(sampleRate, TruePeakMode.Reconstruction)
+    {
+    }
+
+    /// <summary>Creates the metric with the true-peak kernel of <paramref name="mode"/>.</summary>
+    public PeakMetric(int sampleRate, TruePeakMode mode)
+    {
+        _kernel = TruePeakKernels.For(mode, sampleRate);
+        _mode = mode;
+    }
 
     /// <inheritdoc />
     public PeakPartial Measure(AudioChunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
+        var history = _kernel.History;
         var samplePeaks = new float[chunk.Channels];
         var truePeaks = new float[chunk.Channels];
         var overs = new long[chunk.Channels];
@@ -22,8 +38,8 @@ public sealed class PeakMetric(int sampleRate) : IChunkMetric<PeakPartial, PeakR
         {
             var all = chunk.WithPreRoll(c);
             samplePeaks[c] = SamplePeakMeter.MaxAbs(chunk.Samples(c));
-            (truePeaks[c], overs[c]) = _interpolator.Measure(all[(chunk.PreRollFrames - TruePeakInterpolator.History)..], samplePeaks[c]);
-            tail[c] = all[^TruePeakInterpolator.History..].ToArray();
+            (truePeaks[c], overs[c]) = _kernel.Measure(all[(chunk.PreRollFrames - history)..], samplePeaks[c]);
+            tail[c] = all[^history..].ToArray();
         }
 
         return new PeakPartial(samplePeaks, truePeaks, overs, tail);
@@ -35,7 +51,7 @@ public sealed class PeakMetric(int sampleRate) : IChunkMetric<PeakPartial, PeakR
         ArgumentNullException.ThrowIfNull(partials);
         if (partials.Count == 0)
         {
-            return new PeakResult { SamplePeak = 0, TruePeak = 0, ChannelSamplePeaks = [], ChannelTruePeaks = [], InterSampleOvers = 0 };
+            return new PeakResult { SamplePeak = 0, TruePeak = 0, ChannelSamplePeaks = [], ChannelTruePeaks = [], InterSampleOvers = 0, Mode = _mode, Oversampling = _kernel.Oversampling };
         }
 
         var channels = partials[0].SamplePeaks.Length;
@@ -63,19 +79,16 @@ public sealed class PeakMetric(int sampleRate) : IChunkMetric<PeakPartial, PeakR
             ChannelSamplePeaks = samplePeaks,
             ChannelTruePeaks = truePeaks,
             InterSampleOvers = overs,
+            Mode = _mode,
+            Oversampling = _kernel.Oversampling,
         };
     }
 
-    // After the last sample comes silence: interpolate the tail into 11 zeros, as playback would reconstruct it.
+    // After the last sample comes silence: reconstruct the tail into zeros, as playback would.
     private (float Max, long Overs) Flush(float[] tail, float floor)
     {
-        if (_interpolator.Factor == 1)
-        {
-            return (floor, 0);
-        }
-
-        var signal = new float[2 * TruePeakInterpolator.History];
+        var signal = new float[2 * _kernel.History];
         tail.CopyTo(signal, 0);
-        return _interpolator.Measure(signal, floor);
+        return _kernel.Measure(signal, floor);
     }
 }

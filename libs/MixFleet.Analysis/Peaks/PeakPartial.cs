@@ -4,5 +4,5 @@ namespace MixFleet.Analysis.Peaks;
 /// <param name="SamplePeaks">Largest |x| per channel.</param>
 /// <param name="TruePeaks">Largest interpolated |x| per channel (at least the sample peak).</param>
 /// <param name="Overs">Interpolated values above full scale per channel (inter-sample overs at the oversampled rate).</param>
-/// <param name="Tail">The chunk's last <see cref="TruePeakInterpolator.History"/> samples per channel (pre-roll included when the chunk is shorter).</param>
+/// <param name="Tail">The chunk's last <see cref="ITruePeakKernel.History"/> samples per channel (pre-roll included when the chunk is shorter).</param>
 public sealed record PeakPartial(float[] SamplePeaks, float[] TruePeaks, long[] Overs, float[][] Tail);

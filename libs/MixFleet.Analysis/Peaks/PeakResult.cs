@@ -18,6 +18,12 @@ public sealed record PeakResult
     /// <summary>Interpolated values above full scale over all channels, at the oversampled rate (inter-sample overs).</summary>
     public required long InterSampleOvers { get; init; }
 
+    /// <summary>How the true peak was measured.</summary>
+    public TruePeakMode Mode { get; init; }
+
+    /// <summary>Points per sample of the true-peak grid (8 for the reconstruction; 4, 2 or 1 for Annex 2).</summary>
+    public int Oversampling { get; init; } = 8;
+
     /// <summary>Sample peak in dBFS; null for digital silence.</summary>
     public double? SamplePeakDbfs => Decibels.FromAmplitudeOrNull(SamplePeak);
 

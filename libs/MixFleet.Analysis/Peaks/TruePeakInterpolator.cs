@@ -9,7 +9,7 @@ namespace MixFleet.Analysis.Peaks;
 /// The hot loop of the true-peak meter: the largest absolute value of the Annex 2 interpolation of a signal.
 /// Vectorised across output positions, and it skips groups of samples that provably cannot raise the maximum.
 /// </summary>
-public sealed class TruePeakInterpolator
+public sealed class TruePeakInterpolator : ITruePeakKernel
 {
     /// <summary>Samples of history every output needs before it.</summary>
     public const int History = TruePeakFilter.Taps - 1;
@@ -34,6 +34,12 @@ public sealed class TruePeakInterpolator
 
     /// <summary>Oversampling factor (4, 2, or 1 for no interpolation).</summary>
     public int Factor { get; }
+
+    /// <inheritdoc />
+    int ITruePeakKernel.History => History;
+
+    /// <inheritdoc />
+    int ITruePeakKernel.Oversampling => Factor;
 
     /// <summary>
     /// The maximum of <paramref name="floor"/> and every interpolated value whose newest input is

@@ -117,8 +117,7 @@ public sealed class AlbumAggregationUseCase
     {
         // The album is the prefix aggregated now, whatever album key the track message carried.
         var tracks = documents.Select(d => d.Track with { Album = albumKey }).ToList();
-        var inputs = documents.Zip(tracks, (d, track) => AlbumTrackInputFactory.FromStored(
-            track, d.Blocks?.BlockEnergies ?? [], d.Blocks?.ShortTermEnergies ?? []));
+        var inputs = documents.Zip(tracks, (d, track) => AlbumTrackInputFactory.FromStored(track, d.Blocks));
         var albums = AlbumReportBuilder.BuildAll(inputs, profile);
         return new AnalysisReport
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MassTransit;
 using MixFleet.Contracts.V1;
+using MixFleet.Fleet.Health;
 using MixFleet.Fleet.Telemetry;
 using MixFleet.Fleet.Tracks;
 
@@ -11,7 +12,7 @@ namespace MixFleet.Fleet.Messaging;
 /// call it opens the track's span (stage children: <c>fetch</c>, <c>decode-analyze</c>, <c>write</c>) and records the
 /// worker's metrics from the outcome (<see cref="WorkerTelemetry"/>).
 /// </summary>
-public sealed class AnalyzeTrackConsumer(TrackAnalysisUseCase useCase, WorkerTelemetry telemetry, TimeProvider timeProvider) : IConsumer<AnalyzeTrack>
+public sealed class AnalyzeTrackConsumer(TrackAnalysisUseCase useCase, WorkerTelemetry telemetry, AnalysisWatchdog watchdog, TimeProvider timeProvider) : IConsumer<AnalyzeTrack>
 {
     /// <summary>The name of the span of one consumed track.</summary>
     public const string ActivityName = "analyze-track";
@@ -61,6 +62,7 @@ public sealed class AnalyzeTrackConsumer(TrackAnalysisUseCase useCase, WorkerTel
         activity?.SetTag("mixfleet.source.key", message.Source.Key);
         var started = timeProvider.GetTimestamp();
         using var stages = TrackStages.Begin(telemetry.ActivitySource, activity);
+        using var watched = watchdog.Begin(stages, $"{message.Source.Bucket}/{message.Source.Key}");
         try
         {
             var outcome = await useCase.ExecuteAsync(message.Source, message.AlbumKey, cancellationToken).ConfigureAwait(false);

@@ -10,18 +10,16 @@ namespace MixFleet.Fleet.Messaging;
 
 /// <summary>
 /// The <c>analyze-track</c> endpoint: durable queue, concurrency and prefetch from <see cref="TrackAnalysisOptions"/>,
-/// and a short exponential retry for transient faults (docs/worker.md). The queue is declared with no arguments, exactly
+/// and a long exponential retry for dependency faults (<see cref="TrackAnalysisOptions.RetryLimit"/>, docs/worker.md). The queue is declared with no arguments, exactly
 /// as a sender declares it when it sends by address, so whichever declares it first, the other agrees.
 /// </summary>
 /// <remarks>
 /// No delayed redelivery: on RabbitMQ it needs the delayed-message-exchange plugin (or a scheduler), which the fleet
-/// does not require. What still fails after the retries goes to <c>analyze-track_error</c>.
+/// does not require. What still fails after the retries goes to <c>analyze-track_error</c>; MassTransit publishes its
+/// <c>Fault&lt;AnalyzeTrack&gt;</c>, and the control plane strands the tracks until they are redriven or given up.
 /// </remarks>
 public sealed class AnalyzeTrackConsumerDefinition : ConsumerDefinition<AnalyzeTrackConsumer>
 {
-    /// <summary>Retries after the first attempt.</summary>
-    public const int RetryLimit = 4;
-
     private readonly TrackAnalysisOptions _options;
 
     /// <summary>Creates the definition from the worker's options.</summary>
@@ -52,10 +50,13 @@ public sealed class AnalyzeTrackConsumerDefinition : ConsumerDefinition<AnalyzeT
 
         endpointConfigurator.UseMessageRetry(retry =>
         {
-            retry.Exponential(RetryLimit, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2));
+            var max = _options.RetryMaxInterval;
+            retry.Exponential(_options.RetryLimit, Min(TimeSpan.FromSeconds(1), max), max, Min(TimeSpan.FromSeconds(1), max));
             // Never retried: the object is gone, or the file itself is broken (its failure report is already written).
             retry.Ignore<ObjectNotFoundException>();
             retry.Ignore<AudioDecodeException>(TrackAnalysisUseCase.IsPermanent);
         });
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

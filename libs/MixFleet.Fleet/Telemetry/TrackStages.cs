@@ -20,6 +20,7 @@ internal sealed class TrackStages : IDisposable
     private readonly Lock _lock = new();
     private Activity? _stage;
     private double _audioSeconds;
+    private long _progress;
 
     private TrackStages(ActivitySource source, Activity? parent)
     {
@@ -35,6 +36,9 @@ internal sealed class TrackStages : IDisposable
     {
         get { lock (_lock) { return _audioSeconds; } }
     }
+
+    /// <summary>Moves on whenever the track does (a stage entered, frames decoded): what the liveness watchdog samples.</summary>
+    public long Progress => Interlocked.Read(ref _progress);
 
     /// <summary>The open stage span, if any.</summary>
     public Activity? Stage
@@ -54,6 +58,7 @@ internal sealed class TrackStages : IDisposable
     /// <summary>Ends the open stage and starts <paramref name="name"/> (a sibling under the consumer span).</summary>
     public void Enter(string name)
     {
+        Interlocked.Increment(ref _progress);
         lock (_lock)
         {
             var previous = Activity.Current;
@@ -82,6 +87,7 @@ internal sealed class TrackStages : IDisposable
     {
         if (frames > 0 && sampleRate > 0)
         {
+            Interlocked.Increment(ref _progress);
             lock (_lock)
             {
                 _audioSeconds += (double)frames / sampleRate;

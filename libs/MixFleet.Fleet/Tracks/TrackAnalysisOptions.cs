@@ -23,6 +23,31 @@ public sealed class TrackAnalysisOptions
     [Range(typeof(TimeSpan), "00:00:01", "02:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a track in flight may make no progress (no frame decoded, no stage entered) before the worker's liveness
+    /// check (<c>/health/live</c>) fails and the orchestrator restarts it; its message is then redelivered.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The port of the worker's health endpoints (<c>/health/live</c>, <c>/health/ready</c>), on every interface.</summary>
+    [Range(1, 65535)]
+    public int HealthPort { get; set; } = 8081;
+
+    /// <summary>
+    /// Retries of a track whose dependencies fail (S3, the job store, the broker), exponentially spaced from 1 s up to
+    /// <see cref="RetryMaxInterval"/>: the defaults (12, 2 min) ride out about 14 minutes of outage, within RabbitMQ's
+    /// 30-minute consumer timeout. While retrying, a track keeps its slot, so a worker whose dependency is down stops
+    /// taking new messages. A command still failing after them ends in <c>analyze-track_error</c> and its tracks are
+    /// stranded (the job's <c>failedTransient</c>) until redriven or given up.
+    /// </summary>
+    [Range(0, 30)]
+    public int RetryLimit { get; set; } = 12;
+
+    /// <summary>The longest wait between two retries (<see cref="RetryLimit"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The number of messages consumed at once.</summary>
     public int EffectiveConcurrentTracks => ConcurrentTracks ?? Cores;
 }

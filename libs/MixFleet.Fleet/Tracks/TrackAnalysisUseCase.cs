@@ -6,6 +6,7 @@ using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
 using MixFleet.Contracts.Keys;
 using MixFleet.Contracts.V1;
+using MixFleet.Reports.Albums;
 using MixFleet.Reports.Json;
 using MixFleet.Reports.Tracks;
 using MixFleet.Storage;
@@ -144,11 +145,7 @@ public sealed class TrackAnalysisUseCase
                     Source = source,
                     AlbumKey = albumKey,
                     Track = TrackReportFactory.FromAnalysis(source.Key, albumKey, analysis),
-                    Blocks = new LoudnessBlocks
-                    {
-                        BlockEnergies = analysis.Loudness.BlockEnergies,
-                        ShortTermEnergies = analysis.Loudness.ShortTermEnergies,
-                    },
+                    Blocks = AlbumLoudnessData.From(analysis.Loudness),
                 };
             }
         }

@@ -1,4 +1,5 @@
 using MixFleet.Contracts.V1;
+using MixFleet.Reports.Albums;
 using MixFleet.Reports.Tracks;
 
 namespace MixFleet.Fleet.Tracks;
@@ -10,7 +11,7 @@ namespace MixFleet.Fleet.Tracks;
 public sealed record TrackReportDocument
 {
     /// <summary>Version of this document's shape.</summary>
-    public const string CurrentSchemaVersion = "1";
+    public const string CurrentSchemaVersion = "2";
 
     /// <summary>Version of this document's shape.</summary>
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -27,6 +28,9 @@ public sealed record TrackReportDocument
     /// <summary>The track report; its <c>error</c> is set when the object could not be analyzed.</summary>
     public required TrackReport Track { get; init; }
 
-    /// <summary>Loudness blocks for album loudness; null when the object could not be analyzed.</summary>
-    public LoudnessBlocks? Blocks { get; init; }
+    /// <summary>
+    /// The loudness data album measures pool (histograms, short-term series; a few KB whatever the duration); null when
+    /// the object could not be analyzed. Schema 1 stored every block energy here (131 KB for 3.6 minutes).
+    /// </summary>
+    public AlbumLoudnessData? Blocks { get; init; }
 }

@@ -20,7 +20,8 @@ public sealed class AlbumStore(NpgsqlDataSource dataSource, TimeProvider timePro
 
     /// <summary>
     /// Records the album report as written; true when this call moved the album from claimed to written (a repeat, or an
-    /// album reopened by a new event meanwhile, changes nothing). Completes the job when nothing else is left.
+    /// album reopened by a new event meanwhile, changes nothing). Completes the job when nothing else is left. Every
+    /// report written (<paramref name="reportKey"/> not empty) counts in <c>reports_written</c>, repeats included.
     /// </summary>
     public async Task<bool> MarkWrittenAsync(Guid jobId, string albumKey, string qcStatus, string reportKey, CancellationToken cancellationToken)
     {
@@ -35,6 +36,11 @@ public sealed class AlbumStore(NpgsqlDataSource dataSource, TimeProvider timePro
                     update job_albums set aggregation = 'written', written_at = $3, qc_status = $4, report_key = $5
                      where job_id = $1 and album_key = $2 and aggregation = 'claimed'
                     """, cancellationToken, jobId, albumKey, now, qcStatus, reportKey).ConfigureAwait(false) == 1;
+                if (reportKey.Length > 0)
+                {
+                    await Sql.ExecuteAsync(c, t, "update job_albums set reports_written = reports_written + 1 where job_id = $1 and album_key = $2", cancellationToken, jobId, albumKey).ConfigureAwait(false);
+                }
+
                 if (moved)
                 {
                     await Sql.ExecuteAsync(c, t, "update jobs set albums_reported = albums_reported + 1, updated_at = $2 where job_id = $1", cancellationToken, jobId, now).ConfigureAwait(false);
@@ -86,6 +92,22 @@ public sealed class AlbumStore(NpgsqlDataSource dataSource, TimeProvider timePro
                         order by claimed_at limit $3 for update skip locked)
                 returning a.job_id, a.bucket, a.album_key, j.profile
                 """, r => new AlbumClaim(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3)), cancellationToken, now - stalledAfter, now, limit).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// An <c>AggregateAlbum</c> that ended in <c>_error</c>: the claim is marked unsent again, so the maintenance pass
+    /// sends it once more after <c>StalledAfter</c> (a dependency outage delays the album; it never loses it).
+    /// </summary>
+    public async Task RearmClaimAsync(Guid jobId, string albumKey, CancellationToken cancellationToken)
+    {
+        var c = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (c.ConfigureAwait(false))
+        {
+            await Sql.ExecuteAsync(c, null, """
+                update job_albums set dispatched_at = null, claimed_at = $3
+                 where job_id = $1 and album_key = $2 and aggregation = 'claimed'
+                """, cancellationToken, jobId, albumKey, timeProvider.GetUtcNow()).ConfigureAwait(false);
         }
     }
 

@@ -6,7 +6,7 @@ namespace MixFleet.Jobs.Store;
 public sealed class JobQueries(NpgsqlDataSource dataSource)
 {
     private const string Columns = """
-        job_id, kind, state, bucket, prefix, profile, created_at, completed_at, pages_listed, total, analyzed, failed, albums_total, albums_reported
+        job_id, kind, state, bucket, prefix, profile, created_at, completed_at, pages_listed, total, analyzed, failed, albums_total, albums_reported, failed_transient
         """;
 
     /// <summary>The job, or null.</summary>
@@ -66,5 +66,6 @@ public sealed class JobQueries(NpgsqlDataSource dataSource)
         Failed = r.GetInt32(11),
         AlbumsTotal = r.GetInt32(12),
         AlbumsReported = r.GetInt32(13),
+        FailedTransient = r.GetInt32(14),
     };
 }

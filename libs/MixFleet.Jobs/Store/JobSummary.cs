@@ -40,6 +40,9 @@ public sealed record JobSummary
     public int Failed { get; init; }
 
     /// <summary>Albums of the job.</summary>
+    /// <summary>Tracks whose command ended in a worker's error queue (a dependency outage), waiting for a redrive or a give-up.</summary>
+    public int FailedTransient { get; init; }
+
     public int AlbumsTotal { get; init; }
 
     /// <summary>Albums whose report is written.</summary>

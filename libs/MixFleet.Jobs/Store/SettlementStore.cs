@@ -50,16 +50,25 @@ public sealed class SettlementStore(NpgsqlDataSource dataSource, TimeProvider ti
                            error_code = u.code, settled_at = $8
                       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
                            as u(bucket, key, etag, outcome, analyzed_etag, version, code)
-                     where o.bucket = u.bucket and o.key = u.key and o.etag = u.etag and o.state = 'queued'
+                     where o.bucket = u.bucket and o.key = u.key and o.etag = u.etag and o.state in ('queued', 'stranded')
                     """, cancellationToken, columns).ConfigureAwait(false);
+                // Open tracks: pending, or stranded (their command ended in _error, yet an outcome of the same object
+                // version arrived after all, e.g. from a duplicate command): either way the outcome settles them.
                 var settled = await Sql.QueryAsync(c, t, """
+                    with u as (
+                        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+                                   as u(bucket, key, etag, outcome, analyzed_etag, version, code)),
+                    open as (
+                        select t.job_id, t.key, t.state as prior, u.outcome, u.analyzed_etag, u.version, u.code
+                          from job_tracks t join u on t.bucket = u.bucket and t.key = u.key and t.etag = u.etag
+                         where t.state in ('pending', 'stranded')
+                         for update of t)
                     update job_tracks t
-                       set state = u.outcome, analyzed_etag = u.analyzed_etag, analyzer_version = u.version, error_code = u.code, settled_at = $8
-                      from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-                           as u(bucket, key, etag, outcome, analyzed_etag, version, code)
-                     where t.bucket = u.bucket and t.key = u.key and t.etag = u.etag and t.state = 'pending'
-                    returning t.job_id, t.album_key, t.state = 'failed'
-                    """, r => (Job: r.GetGuid(0), Album: r.GetString(1), Failed: r.GetBoolean(2)), cancellationToken, columns).ConfigureAwait(false);
+                       set state = o.outcome, analyzed_etag = o.analyzed_etag, analyzer_version = o.version, error_code = o.code, settled_at = $8
+                      from open o
+                     where t.job_id = o.job_id and t.key = o.key
+                    returning t.job_id, t.album_key, t.state = 'failed', o.prior = 'stranded'
+                    """, r => (Job: r.GetGuid(0), Album: r.GetString(1), Failed: r.GetBoolean(2), Stranded: r.GetBoolean(3)), cancellationToken, columns).ConfigureAwait(false);
                 if (settled.Count == 0)
                 {
                     await t.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -79,10 +88,11 @@ public sealed class SettlementStore(NpgsqlDataSource dataSource, TimeProvider ti
 
                 var jobs = settled.GroupBy(s => s.Job).OrderBy(g => g.Key).ToList();
                 await Sql.ExecuteAsync(c, t, """
-                    update jobs j set analyzed = j.analyzed + u.a, failed = j.failed + u.f, updated_at = $4
-                      from unnest($1::uuid[], $2::int[], $3::int[]) as u(job_id, a, f)
+                    update jobs j set analyzed = j.analyzed + u.a, failed = j.failed + u.f, failed_transient = j.failed_transient - u.s, updated_at = $5
+                      from unnest($1::uuid[], $2::int[], $3::int[], $4::int[]) as u(job_id, a, f, s)
                      where j.job_id = u.job_id
-                    """, cancellationToken, jobs.Select(g => g.Key).ToArray(), jobs.Select(g => g.Count(s => !s.Failed)).ToArray(), jobs.Select(g => g.Count(s => s.Failed)).ToArray(), now).ConfigureAwait(false);
+                    """, cancellationToken, jobs.Select(g => g.Key).ToArray(), jobs.Select(g => g.Count(s => !s.Failed)).ToArray(), jobs.Select(g => g.Count(s => s.Failed)).ToArray(),
+                    jobs.Select(g => g.Count(s => s.Stranded)).ToArray(), now).ConfigureAwait(false);
                 await t.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return new SettlementOutcome(settled.Count, claims);
             }

@@ -30,7 +30,9 @@ internal static class TrackRows
         return objects.Where(o => set.Contains(o.Key)).ToList();
     }
 
-    /// <summary>Queues the object versions: new ones and settled ones are (re)queued for dispatch, in-flight ones are joined.</summary>
+    /// <summary>
+    /// Queues the object versions: new, settled and stranded ones are (re)queued for dispatch, in-flight ones are joined.
+    /// </summary>
     public static Task<int> QueueObjectsAsync(NpgsqlConnection c, NpgsqlTransaction t, Guid jobId, string bucket, string profile, IReadOnlyList<ListedObject> objects, DateTimeOffset now, CancellationToken ct)
     {
         if (objects.Count == 0)
@@ -49,7 +51,7 @@ internal static class TrackRows
                set state = 'queued', job_id = excluded.job_id, album_key = excluded.album_key, profile = excluded.profile,
                    size = excluded.size, requested_at = excluded.requested_at, dispatched_at = null, outcome = null,
                    analyzed_etag = null, analyzer_version = null, error_code = null, settled_at = null
-             where objects.state = 'settled'
+             where objects.state in ('settled', 'stranded')
             """, ct, bucket, jobId, profile, now,
             objects.Select(o => o.Key).ToArray(), objects.Select(o => o.ETag ?? "").ToArray(),
             objects.Select(o => AlbumKeys.Of(o.Key)).ToArray(), objects.Select(o => o.Size).ToArray());

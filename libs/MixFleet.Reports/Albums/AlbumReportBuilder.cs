@@ -5,13 +5,11 @@ using MixFleet.Reports.Qc;
 namespace MixFleet.Reports.Albums;
 
 /// <summary>
-/// Builds album reports from per-track inputs: order, album loudness from the pooled block and short-term energies
+/// Builds album reports from per-track inputs: order, album loudness from the pooled block and short-term histograms
 /// (no second decode), deviations, sequencing, headroom, format and metadata consistency, and every verdict.
 /// </summary>
 public static class AlbumReportBuilder
 {
-    private const int ShortTermHopsPerSecond = 10;
-
     /// <summary>One report per album (in album key order); ISRCs are also checked for duplicates across the whole run.</summary>
     public static IReadOnlyList<AlbumReport> BuildAll(IEnumerable<AlbumTrackInput> tracks, QcProfile profile)
     {
@@ -42,8 +40,10 @@ public static class AlbumReportBuilder
         var analyzed = ordered.Where(p => p.Track.Error is null).Select(p => p.Track).ToList();
 
         // BS.1770-4 treats the album as one programme: gate the pooled blocks, not the track values.
-        var integrated = Gating.IntegratedLufs(analyzed.SelectMany(t => t.BlockEnergies).ToArray());
-        var loudnessRange = LoudnessRange.ComputeLu(analyzed.SelectMany(t => t.ShortTermEnergies).ToArray());
+        // From each track's histograms (docs/album-report.md): within 0.01 LU of gating every block of every track.
+        var data = analyzed.Select(t => t.Loudness).OfType<AlbumLoudnessData>().ToList();
+        var integrated = AlbumLoudness.IntegratedLufs(data.Select(d => LoudnessHistogram.Decode(d.BlockHistogram)));
+        var loudnessRange = AlbumLoudness.LoudnessRangeLu(data.Select(d => LoudnessHistogram.Decode(d.ShortTermHistogram)));
         var levels = analyzed.Select(t => t.IntegratedLufs).OfType<double>().ToList();
         var truePeak = analyzed.Select(t => t.TruePeakDbtp).OfType<double>().DefaultIfEmpty(double.NaN).Max();
         var samplePeak = analyzed.Select(t => t.SamplePeakDbfs).OfType<double>().DefaultIfEmpty(double.NaN).Max();
@@ -98,7 +98,8 @@ public static class AlbumReportBuilder
                 HeadroomDb = peakForHeadroom is { } pk ? Round(profile.PeakCeilingDb - pk) : null,
                 LeadingSilenceSeconds = track.LeadingSilenceSeconds,
                 TrailingSilenceSeconds = track.TrailingSilenceSeconds,
-                ShortTermLufs = PerSecond(track.ShortTermEnergies),
+                ShortTermLufs = track.Loudness?.ShortTermLufs ?? [],
+                ShortTermStepSeconds = track.Loudness?.ShortTermStepSeconds ?? 1,
                 SpectrumBands = track.SpectrumBands,
                 Status = Verdicts.Worst(verdicts),
                 Verdicts = verdicts,
@@ -150,8 +151,8 @@ public static class AlbumReportBuilder
         {
             var (from, fromPosition) = ordered[n];
             var (to, toPosition) = ordered[n + 1];
-            var last = from.ShortTermEnergies.Count > 0 ? Audible(from.ShortTermEnergies[^1]) : null;
-            var first = to.ShortTermEnergies.Count > 0 ? Audible(to.ShortTermEnergies[0]) : null;
+            var last = from.Loudness?.LastShortTermLufs;
+            var first = to.Loudness?.FirstShortTermLufs;
             transitions.Add(new TransitionReport
             {
                 From = Label(fromPosition, n),
@@ -204,21 +205,6 @@ public static class AlbumReportBuilder
 
         return new RuleVerdict { Rule = "isrc", Status = VerdictStatus.Pass, Measured = code, Threshold = Threshold, Reason = "well-formed and unique" };
     }
-
-    /// <summary>Short-term loudness once per second (every 10th 100 ms window); silence below -70 LUFS is null.</summary>
-    private static List<double?> PerSecond(IReadOnlyList<double> energies)
-    {
-        var series = new List<double?>((energies.Count / ShortTermHopsPerSecond) + 1);
-        for (var i = 0; i < energies.Count; i += ShortTermHopsPerSecond)
-        {
-            series.Add(Round(Audible(energies[i])));
-        }
-
-        return series;
-    }
-
-    private static double? Audible(double energy) =>
-        energy > LoudnessUnits.ToEnergy(LoudnessRange.AbsoluteGateLufs) ? LoudnessUnits.ToLufs(energy) : null;
 
     private static List<string> Distinct(IEnumerable<string?> values) =>
         values.OfType<string>().Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

@@ -4,8 +4,9 @@ namespace MixFleet.Reports.Albums;
 
 /// <summary>
 /// What the album report needs of one track: the track report's values plus the loudness data an album measure
-/// pools (400 ms block and 3 s short-term energies). Built from a fresh analysis (CLI) or from a stored track report
-/// with its energies (fleet), so an album never needs a second decode.
+/// pools (<see cref="AlbumLoudnessData"/>: block and short-term histograms, the short-term series). Built from a fresh
+/// analysis (CLI) or from a stored track report with its data (fleet), the same way, so an album never needs a second
+/// decode and both give the same numbers.
 /// </summary>
 public sealed record AlbumTrackInput
 {
@@ -36,11 +37,8 @@ public sealed record AlbumTrackInput
     /// <summary>Duration, seconds.</summary>
     public double? DurationSeconds { get; init; }
 
-    /// <summary>Weighted energies of the 400 ms gating blocks (100 ms hop), ungated; empty when not analyzed.</summary>
-    public IReadOnlyList<double> BlockEnergies { get; init; } = [];
-
-    /// <summary>Energies of the 3 s short-term windows (100 ms hop): first = first 3 s, last = last 3 s.</summary>
-    public IReadOnlyList<double> ShortTermEnergies { get; init; } = [];
+    /// <summary>The loudness data album measures pool; null when not analyzed (the track then counts for ordering and metadata only).</summary>
+    public AlbumLoudnessData? Loudness { get; init; }
 
     /// <summary>Silence before the first sound, seconds; null until the silence metric provides it.</summary>
     public double? LeadingSilenceSeconds { get; init; }

@@ -7,7 +7,7 @@ namespace MixFleet.Reports.Albums;
 public static class AlbumTrackInputFactory
 {
     /// <summary>
-    /// The input of one track. <paramref name="analysis"/> supplies the block and short-term energies; without it
+    /// The input of one track. <paramref name="analysis"/> supplies the loudness data; without it
     /// (a failed file) the track still counts for ordering and metadata.
     /// </summary>
     public static AlbumTrackInput From(TrackReport report, TrackAnalysis? analysis)
@@ -24,8 +24,7 @@ public static class AlbumTrackInputFactory
             TruePeakDbtp = report.Peaks?.TruePeakDbtp,
             SamplePeakDbfs = report.Peaks?.SamplePeakDbfs,
             DurationSeconds = report.Format?.DurationSeconds,
-            BlockEnergies = analysis?.Loudness.BlockEnergies ?? [],
-            ShortTermEnergies = analysis?.Loudness.ShortTermEnergies ?? [],
+            Loudness = analysis is null ? null : AlbumLoudnessData.From(analysis.Loudness),
             LeadingSilenceSeconds = analysis?.Silence?.LeadingSeconds,
             TrailingSilenceSeconds = analysis?.Silence?.TrailingSeconds,
             SpectrumBands = analysis?.Spectrum?.Bands
@@ -37,19 +36,16 @@ public static class AlbumTrackInputFactory
     }
 
     /// <summary>
-    /// The input of one track from a stored track report and the energies stored beside it (the fleet's album
-    /// aggregation): silence and spectrum come from the report itself, so the audio is never decoded again. Empty
-    /// energies (a failed file) leave the track out of the album loudness but keep it in ordering and metadata.
+    /// The input of one track from a stored track report and the loudness data stored beside it (the fleet's album
+    /// aggregation): silence and spectrum come from the report itself, so the audio is never decoded again. No data
+    /// (a failed file) leaves the track out of the album loudness but keeps it in ordering and metadata.
     /// </summary>
-    public static AlbumTrackInput FromStored(TrackReport report, IReadOnlyList<double> blockEnergies, IReadOnlyList<double> shortTermEnergies)
+    public static AlbumTrackInput FromStored(TrackReport report, AlbumLoudnessData? loudness)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(blockEnergies);
-        ArgumentNullException.ThrowIfNull(shortTermEnergies);
         return From(report, analysis: null) with
         {
-            BlockEnergies = blockEnergies,
-            ShortTermEnergies = shortTermEnergies,
+            Loudness = loudness,
             LeadingSilenceSeconds = report.Silence?.LeadingSeconds,
             TrailingSilenceSeconds = report.Silence?.TrailingSeconds,
             SpectrumBands = report.Spectrum?.Bands

@@ -62,8 +62,11 @@ public sealed record AlbumTrackReport
     /// <summary>Silence after the last sound, seconds; null when not measured.</summary>
     public double? TrailingSilenceSeconds { get; init; }
 
-    /// <summary>Short-term (3 s) loudness once per second, LUFS; null entries are silence (below -70 LUFS).</summary>
+    /// <summary>Short-term (3 s) loudness every <see cref="ShortTermStepSeconds"/> s, LUFS; null entries are silence (below -70 LUFS).</summary>
     public IReadOnlyList<double?> ShortTermLufs { get; init; } = [];
+
+    /// <summary>Seconds between entries of <see cref="ShortTermLufs"/> (1 up to 30 minutes).</summary>
+    public int ShortTermStepSeconds { get; init; } = 1;
 
     /// <summary>Long-term spectrum; null when not measured.</summary>
     public IReadOnlyList<SpectrumBand>? SpectrumBands { get; init; }

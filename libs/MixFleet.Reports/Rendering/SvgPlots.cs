@@ -70,7 +70,8 @@ public static class SvgPlots
         const double Floor = -50;
         double Y(double db) => Top + (plotHeight * (TopDb - Math.Clamp(db, Floor, TopDb)) / (TopDb - Floor));
         var series = track.ShortTermLufs;
-        var seconds = Math.Max(series.Count + 2, 1);   // point i is the window ending at i + 3 s
+        var step = Math.Max(1, track.ShortTermStepSeconds);
+        var seconds = Math.Max(((series.Count - 1) * step) + 3, 1);   // point i is the window ending at 3 + i·step s
         double X(double t) => Left + (plotWidth * t / seconds);
 
         var svg = Open("loudness-over-time", Width, Height, $"Short-term loudness of {track.Label} {track.Title ?? Path.GetFileName(track.Path)}");
@@ -80,7 +81,7 @@ public static class SvgPlots
         {
             if (series[i] is { } v)
             {
-                points.Append(Invariant($"{X(i + 3):0.#},{Y(v):0.#} "));
+                points.Append(Invariant($"{X((i * step) + 3):0.#},{Y(v):0.#} "));
             }
         }
 

@@ -15,6 +15,9 @@ public sealed record DynamicsReport
     /// <summary>Unrounded DR per channel, dB.</summary>
     public required IReadOnlyList<double?> ChannelDr { get; init; }
 
-    /// <summary>Short-term loudness once per second (entry i: the 3 s window ending at 3 + i s), LUFS.</summary>
+    /// <summary>Short-term loudness every <see cref="ShortTermStepSeconds"/> s (entry i: the 3 s window ending at 3 + i·step s), LUFS.</summary>
     public required IReadOnlyList<double?> ShortTermLufsPerSecond { get; init; }
+
+    /// <summary>Seconds between entries: 1 up to 30 minutes, then longer so the series keeps at most 1,800 points.</summary>
+    public int ShortTermStepSeconds { get; init; } = 1;
 }

@@ -17,6 +17,7 @@ internal static class MetricReports
         DrScore = d.DrScore,
         ChannelDr = [.. d.ChannelDr.Select(Db)],
         ShortTermLufsPerSecond = [.. d.ShortTermLufsPerSecond.Select(Db)],
+        ShortTermStepSeconds = d.ShortTermStepSeconds,
     };
 
     public static StereoReport? Stereo(StereoResult? s) => s is null ? null : new()

@@ -6,9 +6,18 @@ public sealed record PeaksReport
     /// <summary>Largest sample, dBFS.</summary>
     public double? SamplePeakDbfs { get; init; }
 
-    /// <summary>True peak (BS.1770-4 Annex 2), dBTP.</summary>
+    /// <summary>True peak, dBTP, measured as <see cref="TruePeakMethod"/> says.</summary>
     public double? TruePeakDbtp { get; init; }
 
-    /// <summary>Oversampling factor used for the true peak (4 below 96 kHz, 2 below 192 kHz, else 1).</summary>
+    /// <summary>
+    /// Points per sample of the true-peak grid: 8 for "reconstruction" (refined between grid points); for "bs1770" 4
+    /// below 96 kHz, 2 below 192 kHz, else 1.
+    /// </summary>
     public int TruePeakOversampling { get; init; }
+
+    /// <summary>
+    /// "reconstruction" (the default: band-limited reconstruction, within 0.03 dB) or "bs1770" (BS.1770-4 Annex 2's ×4
+    /// interpolator as written).
+    /// </summary>
+    public string TruePeakMethod { get; init; } = "reconstruction";
 }

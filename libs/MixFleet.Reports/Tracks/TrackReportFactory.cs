@@ -29,7 +29,8 @@ public static class TrackReportFactory
             {
                 SamplePeakDbfs = Round(analysis.Peaks.SamplePeakDbfs),
                 TruePeakDbtp = Round(analysis.Peaks.TruePeakDbtp),
-                TruePeakOversampling = TruePeakFilter.OversamplingFactor(analysis.Format.SampleRate),
+                TruePeakOversampling = analysis.Peaks.Oversampling,
+                TruePeakMethod = analysis.Peaks.Mode == TruePeakMode.Bs1770 ? "bs1770" : "reconstruction",
             },
             Dynamics = MetricReports.Dynamics(analysis.Dynamics),
             Stereo = MetricReports.Stereo(analysis.Stereo),

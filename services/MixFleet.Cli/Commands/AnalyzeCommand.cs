@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
+using MixFleet.Analysis.Peaks;
 using MixFleet.Audio;
 using MixFleet.Cli.Discovery;
 using MixFleet.Cli.Output;
@@ -67,12 +68,20 @@ internal static class AnalyzeCommand
             Description = "Measure only loudness, loudness range and peaks (the fast path for a loudness gate).",
         };
 
+        var truePeak = new Option<string>("--true-peak")
+        {
+            Description = "True-peak method: 'reconstruction' (default, band-limited reconstruction within 0.03 dB) or 'bs1770' (BS.1770-4 Annex 2's x4 interpolator as written, for conformance).",
+            HelpName = "reconstruction|bs1770",
+            DefaultValueFactory = _ => "reconstruction",
+        };
+        truePeak.AcceptOnlyFromAmong("reconstruction", "bs1770");
+
         var command = new Command("analyze", "Measure loudness (EBU R128 / BS.1770-4), loudness range and true peak of local files.")
         {
-            paths, json, csv, html, profile, parallelism, dualMono, loudnessOnly,
+            paths, json, csv, html, profile, parallelism, dualMono, loudnessOnly, truePeak,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(csv), parse.GetValue(html), parse.GetValue(profile), parse.GetValue(parallelism), parse.GetValue(dualMono), parse.GetValue(loudnessOnly)),
+            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(csv), parse.GetValue(html), parse.GetValue(profile), parse.GetValue(parallelism), parse.GetValue(dualMono), parse.GetValue(loudnessOnly), parse.GetValue(truePeak) == "bs1770" ? TruePeakMode.Bs1770 : TruePeakMode.Reconstruction),
             output,
             error,
             cancellationToken));
@@ -118,7 +127,7 @@ internal static class AnalyzeCommand
         var toStdout = request.JsonPath == "-" || request.CsvPath == "-";
         var errors = Consoles.For(error);
         using var budget = new CpuBudget(request.Parallelism);
-        var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions { DualMono = request.DualMono, LoudnessOnly = request.LoudnessOnly }, budget);
+        var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions { DualMono = request.DualMono, LoudnessOnly = request.LoudnessOnly, TruePeak = request.TruePeak }, budget);
         var analyzed = errors.Profile.Capabilities.Interactive
             ? await errors.Progress()
                 .AutoClear(true)
@@ -166,5 +175,5 @@ internal static class AnalyzeCommand
         return failed > 0 ? ExitCodes.SomeFilesFailed : gateFailed ? ExitCodes.QcFailed : ExitCodes.Success;
     }
 
-    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, string? CsvPath, string? HtmlPath, string? Profile, int Parallelism, bool DualMono, bool LoudnessOnly);
+    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, string? CsvPath, string? HtmlPath, string? Profile, int Parallelism, bool DualMono, bool LoudnessOnly, TruePeakMode TruePeak);
 }

@@ -21,6 +21,7 @@ internal static class MixFleetCli
             AnalyzeCommand.Create(output, error),
             ScanCommand.Create(output, error, httpHandlers),
             JobCommand.Create(output, error, httpHandlers),
+            JobsCommand.Create(output, error, httpHandlers),
         };
 
         var parse = root.Parse(args);

@@ -2,8 +2,24 @@ using System.Text.Json.Serialization;
 
 namespace MixFleet.Cli.Fleet;
 
-/// <summary>The body of the ingestion service's <c>GET /v1/jobs/{id}</c> (docs/ingestion.md).</summary>
-internal sealed record FleetJobStatus(Guid JobId, string State, int Total, int Analyzed, int Failed, IReadOnlyList<string> Albums)
+/// <summary>
+/// A job as the ingestion service's <c>GET /v1/jobs/{id}</c> and <c>GET /v1/jobs</c> describe it (docs/ingestion.md);
+/// the fields after <see cref="Albums"/> are optional so that an older service's answer still reads.
+/// </summary>
+internal sealed record FleetJobStatus(
+    Guid JobId,
+    string State,
+    int Total,
+    int Analyzed,
+    int Failed,
+    IReadOnlyList<string> Albums,
+    string? Kind = null,
+    string? Bucket = null,
+    string? Prefix = null,
+    DateTimeOffset? CreatedAt = null,
+    DateTimeOffset? CompletedAt = null,
+    int AlbumsTotal = 0,
+    int AlbumsReported = 0)
 {
     /// <summary>The state the ingestion service reports once every track has a report.</summary>
     public const string CompletedState = "completed";

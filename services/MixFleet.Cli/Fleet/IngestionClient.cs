@@ -32,6 +32,16 @@ internal sealed class IngestionClient(HttpClient http, string token)
         return await SendAsync<FleetJobStatus>(request, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary><c>GET /v1/jobs?state=&amp;limit=&amp;cursor=</c>: one page of jobs, newest first.</summary>
+    public async Task<FleetJobPage> ListJobsAsync(string? state, int limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var query = $"v1/jobs?limit={limit.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+            + (state is null ? "" : "&state=" + Uri.EscapeDataString(state))
+            + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(query, UriKind.Relative));
+        return await SendAsync<FleetJobPage>(request, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
         where T : class
     {

@@ -1,15 +1,18 @@
+using Microsoft.Extensions.Options;
+
 namespace MixFleet.Ingestion.Events;
 
 /// <summary><c>POST /v1/events/s3</c>: the notification JSON AWS S3 and MinIO send.</summary>
 internal static class EventEndpoints
 {
-    public static async Task<IResult> PostAsync(HttpRequest request, S3EventIngestor ingestor, ILogger<S3EventIngestor> logger, CancellationToken cancellationToken)
+    public static async Task<IResult> PostAsync(
+        HttpRequest request, S3EventIngestor ingestor, IOptions<IngestionOptions> options, ILogger<S3EventIngestor> logger, CancellationToken cancellationToken)
     {
-        var (notification, error) = await IngestionJson.ReadBodyAsync<S3EventNotification>(request, cancellationToken).ConfigureAwait(false);
+        var (notification, error, status) = await IngestionJson.ReadBodyAsync<S3EventNotification>(request, options.Value.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
         if (notification is null)
         {
             IngestionLog.MalformedBody(logger, request.Path, error!);
-            return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Malformed S3 event notification");
+            return Results.Problem(error, statusCode: status, title: status == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Malformed S3 event notification");
         }
 
         if (notification.Records?.Any(r => r is null) == true)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MixFleet.Ingestion.Auth;
 using MixFleet.Ingestion.Events;
 using MixFleet.Ingestion.Jobs;
@@ -16,7 +17,17 @@ internal static class IngestionEndpoints
     public static WebApplication MapIngestionHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        // Degraded (MassTransit reports it while the bus reconnects) is not ready either: 503, not the default 200.
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
         return app;
     }
 
@@ -29,6 +40,8 @@ internal static class IngestionEndpoints
         v1.MapPost("/scans", ScanEndpoints.PostAsync);
         v1.MapGet("/jobs/{id:guid}", JobEndpoints.GetAsync);
         v1.MapGet("/jobs", JobEndpoints.ListAsync);
+        v1.MapPost("/jobs/{id:guid}/redrive", StrandedEndpoints.RedriveAsync);
+        v1.MapPost("/jobs/{id:guid}/give-up", StrandedEndpoints.GiveUpAsync);
         return app;
     }
 }

@@ -31,6 +31,6 @@ internal sealed record JobStatus(
 
     public static JobStatus From(JobSummary job, IReadOnlyList<string> albums) => new(
         job.JobId, job.Kind, job.State, job.Bucket, job.Prefix, job.Profile, job.CreatedAt, job.CompletedAt, job.PagesListed,
-        job.Total, job.Analyzed, job.Failed, FailedTransient: 0, Pending: job.Total - job.Analyzed - job.Failed,
+        job.Total, job.Analyzed, job.Failed, job.FailedTransient, Pending: job.Total - job.Analyzed - job.Failed - job.FailedTransient,
         job.AlbumsTotal, job.AlbumsReported, albums);
 }

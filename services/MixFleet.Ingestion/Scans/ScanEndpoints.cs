@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MixFleet.Storage;
 
 namespace MixFleet.Ingestion.Scans;
@@ -5,14 +6,19 @@ namespace MixFleet.Ingestion.Scans;
 /// <summary><c>POST /v1/scans</c>: record a scan job and start its listing; 202 with the job id.</summary>
 internal static class ScanEndpoints
 {
-    public static async Task<IResult> PostAsync(HttpRequest request, ScanService scans, ILogger<ScanService> logger, CancellationToken cancellationToken)
+    public static async Task<IResult> PostAsync(
+        HttpRequest request, ScanService scans, IOptions<IngestionOptions> options, ILogger<ScanService> logger, CancellationToken cancellationToken)
     {
-        var (scan, error) = await IngestionJson.ReadBodyAsync<ScanRequest>(request, cancellationToken).ConfigureAwait(false);
-        error ??= scans.Validate(scan!);
+        var (scan, error, status) = await IngestionJson.ReadBodyAsync<ScanRequest>(request, options.Value.MaxRequestBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (error is null && scans.Validate(scan!) is { } invalid)
+        {
+            (error, status) = (invalid, StatusCodes.Status400BadRequest);
+        }
+
         if (error is not null)
         {
             IngestionLog.MalformedBody(logger, request.Path, error);
-            return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest, title: "Invalid scan request");
+            return Results.Problem(error, statusCode: status, title: status == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Invalid scan request");
         }
 
         try

@@ -20,6 +20,9 @@ internal sealed class ScanService(
     TimeProvider timeProvider,
     ILogger<ScanService> logger)
 {
+    /// <summary>How long the request waits for the broker to confirm the first <see cref="ScanPrefix"/>.</summary>
+    public static readonly TimeSpan SendBudget = TimeSpan.FromSeconds(3);
+
     /// <summary>Why the request cannot be served (for a 400), or null when it is valid.</summary>
     public string? Validate(ScanRequest request)
     {
@@ -57,11 +60,15 @@ internal sealed class ScanService(
         var jobId = Guid.CreateVersion7(now);
         await scans.CreateAsync(jobId, bucket, prefix, profile, now, cancellationToken).ConfigureAwait(false);
         IngestionLog.ScanStarted(logger, jobId, bucket, prefix, profile);
+        // The job is durable from here: a broker that does not confirm quickly (down, blocked, reconnecting) must not
+        // hold the request, so the send gets a short budget of its own.
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        sending.CancelAfter(SendBudget);
         try
         {
-            await commands.SendAsync(new ScanPrefix { JobId = jobId }, cancellationToken).ConfigureAwait(false);
+            await commands.SendAsync(new ScanPrefix { JobId = jobId }, sending.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The job is recorded: the maintenance pass resumes a listing that made no progress (MixFleet:Jobs:StalledAfter).
             IngestionLog.ScanSendDeferred(logger, jobId, ex);

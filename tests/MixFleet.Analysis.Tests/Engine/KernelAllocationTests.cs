@@ -28,9 +28,13 @@ public sealed class KernelAllocationTests
     }
 
     [Fact]
-    public void TruePeakInterpolation_InSteadyState_AllocatesNothing()
+    public void TruePeakInterpolation_InSteadyState_AllocatesNothing() => AssertNoAllocations(new TruePeakInterpolator(48_000));
+
+    [Fact]
+    public void TruePeakReconstruction_InSteadyState_AllocatesNothing() => AssertNoAllocations(new TruePeakReconstructor());
+
+    private void AssertNoAllocations(ITruePeakKernel interpolator)
     {
-        var interpolator = new TruePeakInterpolator(48_000);
         interpolator.Measure(_left, 0f);
 
         var before = GC.GetAllocatedBytesForCurrentThread();

@@ -1,9 +1,13 @@
+using MixFleet.Analysis.Peaks;
 using MixFleet.Analysis.Tests.Support;
 using static MixFleet.Analysis.Tests.Support.Signals;
 
 namespace MixFleet.Analysis.Tests.Peaks;
 
-/// <summary>EBU Tech 3341 cases 15–19: true peak at 48 kHz, tolerance +0.2 / -0.4 dB.</summary>
+/// <summary>
+/// EBU Tech 3341 cases 15–19: true peak at 48 kHz, tolerance +0.2 / -0.4 dB, in both true-peak modes; the default
+/// reconstruction also within 0.03 dB of the sine's analytic peak, 20·log10(amplitude).
+/// </summary>
 public sealed class EbuTech3341TruePeakTests
 {
     private const int Fs = 48_000;
@@ -19,9 +23,25 @@ public sealed class EbuTech3341TruePeakTests
         // Faded in and out over 20 ms: an abrupt onset is a real step whose interpolated overshoot would be measured too.
         var signal = Faded(SineAmplitude(Fs, frequency, amplitude, 1.0, phase));
 
-        var truePeak = Meter.Analyze(Copies(signal)).Peaks.TruePeakDbtp!.Value;
+        foreach (var mode in new[] { TruePeakMode.Reconstruction, TruePeakMode.Bs1770 })
+        {
+            var truePeak = Meter.Analyze(Copies(signal), options: AnalysisOptions.Default with { TruePeak = mode }).Peaks.TruePeakDbtp!.Value;
 
-        Assert.True(truePeak <= expectedDbtp + 0.2 && truePeak >= expectedDbtp - 0.4, $"case {caseNumber}: {truePeak:F3} dBTP, expected {expectedDbtp} +0.2/-0.4");
+            Assert.True(truePeak <= expectedDbtp + 0.2 && truePeak >= expectedDbtp - 0.4, $"case {caseNumber} ({mode}): {truePeak:F3} dBTP, expected {expectedDbtp} +0.2/-0.4");
+        }
+    }
+
+    [Theory]
+    [InlineData(Fs / 4.0, 0.0, 0.5)]
+    [InlineData(Fs / 4.0, 45.0, 0.5)]
+    [InlineData(Fs / 6.0, 60.0, 0.5)]
+    [InlineData(Fs / 8.0, 67.5, 0.5)]
+    [InlineData(Fs / 4.0, 45.0, 1.41)]
+    public void TruePeak_Tech3341Cases15To19_DefaultReadsTheAnalyticPeak(double frequency, double phase, double amplitude)
+    {
+        var truePeak = Meter.Analyze(Copies(Faded(SineAmplitude(Fs, frequency, amplitude, 1.0, phase)))).Peaks.TruePeakDbtp!.Value;
+
+        Assert.Equal(20 * Math.Log10(amplitude), truePeak, 0.03);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using MixFleet.Analysis.Loudness;
 using MixFleet.Testing;
 using System.Text;
 using MixFleet.Contracts.Keys;
@@ -57,7 +58,7 @@ public sealed class AlbumAggregationUseCaseTests
         // BS.1770 over the pooled blocks: every block of these steady sines passes both gates, so the album level is
         // the block-count-weighted power mean of the track levels.
         var stored = keys.Select(k => StoredReports.Read(_store, TrackReportKeys.For(UseCases.AudioBucket, k))).ToList();
-        var blocks = stored.Select(s => (double)s.Blocks!.BlockEnergies.Count).ToList();
+        var blocks = stored.Select(s => (double)LoudnessHistogram.Decode(s.Blocks!.BlockHistogram).Count).ToList();
         var levels = stored.Select(s => s.Track.Loudness!.IntegratedLufs!.Value).ToList();
         var expected = 10 * Math.Log10(levels.Zip(blocks, (l, n) => n * Math.Pow(10, l / 10)).Sum() / blocks.Sum());
         Assert.InRange(expected, -22.45, -22.2);   // sanity: 10·log10((10^-2 + 10^-2.3 + 10^-2.6) / 3) ≈ -22.34
@@ -255,7 +256,7 @@ public sealed class AlbumAggregationUseCaseTests
         Assert.Equal(outcome.QcStatus, album.Status);
 
         var stored = present.Select(k => StoredReports.Read(_store, TrackReportKeys.For(UseCases.AudioBucket, k))).ToList();
-        var blocks = stored.Select(s => (double)s.Blocks!.BlockEnergies.Count).ToList();
+        var blocks = stored.Select(s => (double)LoudnessHistogram.Decode(s.Blocks!.BlockHistogram).Count).ToList();
         var levels = stored.Select(s => s.Track.Loudness!.IntegratedLufs!.Value).ToList();
         var expected = 10 * Math.Log10(levels.Zip(blocks, (l, n) => n * Math.Pow(10, l / 10)).Sum() / blocks.Sum());
         Assert.InRange(album.Loudness.IntegratedLufs!.Value, expected - 0.05, expected + 0.05);

@@ -22,11 +22,13 @@ internal static class RabbitMqWorker
     /// <summary>A <c>MixFleet:RabbitMq:QueuePrefix</c> of this run's own, e.g. <c>t1a2b3c4d-</c>.</summary>
     public static string NewQueuePrefix() => "t" + Guid.NewGuid().ToString("N")[..8] + "-";
 
-    public static IHost Build(InMemoryObjectStore store, string queuePrefix, Action<IServiceCollection> services, Action<IBusRegistrationConfigurator> consumers)
+    public static IHost Build(
+        InMemoryObjectStore store, string queuePrefix, Action<IServiceCollection> services, Action<IBusRegistrationConfigurator> consumers,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var broker = Broker();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["MixFleet:RabbitMq:Uri"] = broker.ToString(),
             ["MixFleet:RabbitMq:QueuePrefix"] = queuePrefix,
@@ -58,7 +60,7 @@ internal static class RabbitMqWorker
         }
     }
 
-    private static Uri Broker()
+    public static Uri Broker()
     {
         var value = Environment.GetEnvironmentVariable(BrokerVariable);
         Uri? uri = null;

@@ -160,6 +160,63 @@ public sealed class ScanAndJobTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task StrandedTrack_IsCountedAsFailedTransient_RedriveSendsItAgain_GiveUpCompletesTheJob()
+    {
+        var jobId = await ScanAsync(new { bucket = Source, prefix = "label/artist/First Album/" });
+        await ListedAsync(jobId);
+        var sent = await _factory.SentCommandsAsync();
+        var stranded = sent.Single(c => c.Source.Key.EndsWith("02 - Song.wav", StringComparison.Ordinal)).Source;
+        var settlements = _factory.Services.GetRequiredService<SettlementStore>();
+        await settlements.SettleAsync(
+            sent.Where(c => c.Source.Key != stranded.Key).Select(c => new TrackSettlement(c.Source.Bucket, c.Source.Key, c.Source.ETag, Failed: false, c.Source.ETag, "v", null)).ToList(),
+            CancellationToken.None);
+        // What the job-faults consumer does when the command of that track ends in the worker's error queue.
+        Assert.Equal(1, await _factory.Services.GetRequiredService<StrandedWork>().StrandAsync(stranded.Bucket, stranded.Key, stranded.ETag, CancellationToken.None));
+
+        var status = await StatusAsync(jobId);
+        Assert.Equal("running", status.GetProperty("state").GetString());
+        Assert.Equal(1, status.GetProperty("failedTransient").GetInt32());
+        Assert.Equal(0, status.GetProperty("pending").GetInt32());
+
+        var redrive = await PostJsonAsync($"/v1/jobs/{jobId:D}/redrive");
+        Assert.Equal(1, redrive.GetProperty("redriven").GetInt32());
+        Assert.Equal(2, (await _factory.SentCommandsAsync()).Count(c => c.Source.Key == stranded.Key));
+        status = await StatusAsync(jobId);
+        Assert.Equal(0, status.GetProperty("failedTransient").GetInt32());
+        Assert.Equal(1, status.GetProperty("pending").GetInt32());
+
+        // Stranded again (the outage is not over): given up, the job's last album is claimed and, once written, the job completes.
+        await _factory.Services.GetRequiredService<StrandedWork>().StrandAsync(stranded.Bucket, stranded.Key, stranded.ETag, CancellationToken.None);
+        var giveUp = await PostJsonAsync($"/v1/jobs/{jobId:D}/give-up");
+        Assert.Equal(1, giveUp.GetProperty("gaveUp").GetInt32());
+        status = await StatusAsync(jobId);
+        Assert.Equal(1, status.GetProperty("failed").GetInt32());
+        Assert.Equal(0, status.GetProperty("failedTransient").GetInt32());
+        Assert.Equal(1L, await TestDatabase.ScalarAsync<long>(_factory.Database, $"select count(*) from job_albums where job_id = '{jobId:D}' and aggregation = 'claimed'"));
+        await _factory.Services.GetRequiredService<AlbumStore>().MarkWrittenAsync(jobId, "label/artist/First Album/", "warn", "k", CancellationToken.None);
+        Assert.Equal("completed", (await StatusAsync(jobId)).GetProperty("state").GetString());
+    }
+
+    [Theory]
+    [InlineData("redrive")]
+    [InlineData("give-up")]
+    public async Task StrandedActions_OnAnUnknownJob_Are404(string action)
+    {
+        using var response = await _client.PostAsync(new Uri($"/v1/jobs/{Guid.CreateVersion7():D}/{action}", UriKind.Relative), content: null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<JsonElement> PostJsonAsync(string path)
+    {
+        using var response = await _client.PostAsync(new Uri(path, UriKind.Relative), content: null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.Clone();
+    }
+
     private async Task<Guid> ScanAsync(object request)
     {
         using var response = await _client.PostAsJsonAsync(new Uri("/v1/scans", UriKind.Relative), request);

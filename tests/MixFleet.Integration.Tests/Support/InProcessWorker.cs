@@ -20,7 +20,8 @@ namespace MixFleet.Integration.Tests.Support;
 /// (<see cref="QueuePrefix"/>), and the run has a database of its own; published events (<c>TrackAnalyzed</c>, …) also
 /// reach other runs' settlement queues, where they match no row and change nothing. Several workers built with the
 /// same run id consume the same queues, as replicas of one deployment do. The store is wrapped to count, per worker,
-/// how often each source object is opened (<see cref="SourceReads"/>): one open is one analysis.
+/// how often each source object is opened (<see cref="SourceReads"/>): one open is one analysis; and how often each
+/// report is written (<see cref="ReportWrites"/>, counted when the write starts).
 /// </remarks>
 internal sealed class InProcessWorker
 {
@@ -29,7 +30,8 @@ internal sealed class InProcessWorker
     /// <param name="runId">Names the run's queues; workers with the same id share them.</param>
     /// <param name="database">The run's job store.</param>
     /// <param name="concurrentTracks">The worker's <c>ConcurrentTracks</c> (also the prefetch count); null for the default (<c>Cores</c> = 2).</param>
-    public InProcessWorker(string sourceBucket, string reportsBucket, string runId, string database, int? concurrentTracks = null)
+    /// <param name="configureServices">Changes to the worker's services (a fault to inject), applied before the counting store wraps the object store.</param>
+    public InProcessWorker(string sourceBucket, string reportsBucket, string runId, string database, int? concurrentTracks = null, Action<IServiceCollection>? configureServices = null)
     {
         SourceBucket = sourceBucket;
         QueuePrefix = QueuePrefixOf(runId);
@@ -48,7 +50,8 @@ internal sealed class InProcessWorker
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.AddTrackAnalysis();
         builder.AddObjectStore();
-        CountSourceReads(builder.Services);
+        configureServices?.Invoke(builder.Services);
+        DelegatingObjectStore.Decorate(builder.Services, inner => new CountingObjectStore(inner, this));
         builder.AddMixFleetMessaging(bus =>
         {
             bus.AddConsumer<AnalyzeTrackConsumer, AnalyzeTrackConsumerDefinition>();
@@ -66,38 +69,29 @@ internal sealed class InProcessWorker
     public string QueuePrefix { get; }
 
     public IHost Host { get; }
+
     /// <summary>How many times this worker opened each source object of <see cref="SourceBucket"/> (by key).</summary>
     public ConcurrentDictionary<string, int> SourceReads { get; } = new(StringComparer.Ordinal);
 
-    private void CountSourceReads(IServiceCollection services)
-    {
-        var registered = services.Last(d => d.ServiceType == typeof(IObjectStore));
-        services.Remove(registered);
-        services.AddSingleton<IObjectStore>(sp => new CountingObjectStore(
-            registered.ImplementationType is { } type
-                ? (IObjectStore)ActivatorUtilities.CreateInstance(sp, type)
-                : registered.ImplementationFactory is { } factory ? (IObjectStore)factory(sp) : (IObjectStore)registered.ImplementationInstance!,
-            this));
-    }
+    /// <summary>How many times this worker started writing each report (by report key).</summary>
+    public ConcurrentDictionary<string, int> ReportWrites { get; } = new(StringComparer.Ordinal);
 
-    private sealed class CountingObjectStore(IObjectStore inner, InProcessWorker worker) : IObjectStore
+    private sealed class CountingObjectStore(IObjectStore inner, InProcessWorker worker) : DelegatingObjectStore(inner)
     {
-        public Task<ObjectInfo?> HeadAsync(string bucket, string key, CancellationToken cancellationToken) => inner.HeadAsync(bucket, key, cancellationToken);
-
-        public Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken)
+        public override Task<Stream> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken)
         {
             if (string.Equals(bucket, worker.SourceBucket, StringComparison.Ordinal))
             {
                 worker.SourceReads.AddOrUpdate(key, 1, (_, n) => n + 1);
             }
 
-            return inner.OpenReadAsync(bucket, key, cancellationToken);
+            return Inner.OpenReadAsync(bucket, key, cancellationToken);
         }
 
-        public Task PutAsync(string bucket, string key, Stream content, string contentType, CancellationToken cancellationToken) =>
-            inner.PutAsync(bucket, key, content, contentType, cancellationToken);
-
-        public IAsyncEnumerable<ObjectInfo> ListAsync(string bucket, string prefix, CancellationToken cancellationToken) =>
-            inner.ListAsync(bucket, prefix, cancellationToken);
+        public override Task PutAsync(string bucket, string key, Stream content, string contentType, CancellationToken cancellationToken)
+        {
+            worker.ReportWrites.AddOrUpdate(key, 1, (_, n) => n + 1);
+            return Inner.PutAsync(bucket, key, content, contentType, cancellationToken);
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MixFleet.Integration.Tests.Support;
 
@@ -8,7 +10,17 @@ namespace MixFleet.Integration.Tests.Support;
 /// The ingestion service as deployed: the S3 store on s3rver, the job store on the real PostgreSQL, the MassTransit bus on
 /// the real RabbitMQ broker (no test harness, no double), with a known webhook token.
 /// </summary>
-internal sealed class RealIngestion(string reportsBucket, string database, string queuePrefix) : WebApplicationFactory<Program>
+/// <param name="reportsBucket">The run's reports bucket.</param>
+/// <param name="database">The run's job store.</param>
+/// <param name="queuePrefix">The run's queue prefix.</param>
+/// <param name="settings">Configuration that wins over the defaults below (e.g. <c>MixFleet:Jobs:ScanPageSize</c>).</param>
+/// <param name="configureServices">Changes to the service's registrations (a fault to inject), applied last.</param>
+internal sealed class RealIngestion(
+    string reportsBucket,
+    string database,
+    string queuePrefix,
+    IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
     public const string Token = "e2e-token-0123456789abcdef";
 
@@ -35,5 +47,14 @@ internal sealed class RealIngestion(string reportsBucket, string database, strin
         builder.UseSetting("MixFleet:Jobs:EventAlbumQuietPeriod", "00:00:01");
         builder.UseSetting("MixFleet:Jobs:StalledAfter", "00:00:03");
         builder.UseSetting("MixFleet:Jobs:MaintenanceInterval", "00:00:00.200");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
+        }
     }
 }

@@ -24,12 +24,12 @@ public sealed class AlbumTrackInputFactoryTests
             },
         };
 
-        var input = AlbumTrackInputFactory.FromStored(report, [1e-2, 2e-2], [3e-2]);
+        var stored = new AlbumLoudnessData { BlockHistogram = "AQEC", ShortTermHistogram = "AgED", ShortTermLufs = [-14.0], FirstShortTermLufs = -14.5, LastShortTermLufs = -20 };
+        var input = AlbumTrackInputFactory.FromStored(report, stored);
 
         Assert.Equal("a/b/01.wav", input.Path);
         Assert.Equal(-14.2, input.IntegratedLufs);
-        Assert.Equal([1e-2, 2e-2], input.BlockEnergies);
-        Assert.Equal([3e-2], input.ShortTermEnergies);
+        Assert.Same(stored, input.Loudness);
         Assert.Equal(0.5, input.LeadingSilenceSeconds);
         Assert.Equal(1.25, input.TrailingSilenceSeconds);
         var band = Assert.Single(input.SpectrumBands!);

@@ -23,8 +23,11 @@ internal static class Constructed
             TruePeakDbtp = lufs + 10,
             SamplePeakDbfs = lufs + 9.8,
             DurationSeconds = seconds,
-            BlockEnergies = Enumerable.Repeat(LoudnessUnits.ToEnergy(lufs), blocks).ToArray(),
-            ShortTermEnergies = Enumerable.Repeat(LoudnessUnits.ToEnergy(lufs), shortTerm).ToArray(),
+            Loudness = AlbumLoudnessData.From(new LoudnessResult
+            {
+                BlockEnergies = Enumerable.Repeat(LoudnessUnits.ToEnergy(lufs), blocks).ToArray(),
+                ShortTermEnergies = Enumerable.Repeat(LoudnessUnits.ToEnergy(lufs), shortTerm).ToArray(),
+            }),
         };
     }
 
@@ -32,9 +35,8 @@ internal static class Constructed
     public static AlbumTrackInput Shaped(string path, double firstLufs, double lastLufs, double? leadingSilence = null, double? trailingSilence = null, string album = "Album")
     {
         var track = Track(path, (firstLufs + lastLufs) / 2, album: album);
-        var shortTerm = track.ShortTermEnergies.ToArray();
-        shortTerm[0] = LoudnessUnits.ToEnergy(firstLufs);
-        shortTerm[^1] = LoudnessUnits.ToEnergy(lastLufs);
-        return track with { ShortTermEnergies = shortTerm, LeadingSilenceSeconds = leadingSilence, TrailingSilenceSeconds = trailingSilence };
+        // As AlbumLoudnessData.From stores them: windows at or below -70 LUFS are silence (null).
+        var loudness = track.Loudness! with { FirstShortTermLufs = firstLufs > -70 ? firstLufs : null, LastShortTermLufs = lastLufs > -70 ? lastLufs : null };
+        return track with { Loudness = loudness, LeadingSilenceSeconds = leadingSilence, TrailingSilenceSeconds = trailingSilence };
     }
 }

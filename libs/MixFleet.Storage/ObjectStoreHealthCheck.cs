@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using MixFleet.Storage;
 
-namespace MixFleet.Ingestion.Storage;
+namespace MixFleet.Storage;
 
-/// <summary>Ready when the store answers a HEAD in the reports bucket (a missing probe object is an answer too).</summary>
-internal sealed class ObjectStoreHealthCheck(IObjectStore store, IOptions<ReportsOptions> reports) : IHealthCheck
+/// <summary>
+/// Readiness of a service that reads and writes the object store (ingestion, worker): ready when the store answers a
+/// HEAD in the reports bucket (a missing probe object is an answer too).
+/// </summary>
+public sealed class ObjectStoreHealthCheck(IObjectStore store, IOptions<ReportsOptions> reports) : IHealthCheck
 {
-    internal const string ProbeKey = "health/ingestion-probe";
+    /// <summary>The key HEAD asks for; it need not exist.</summary>
+    public const string ProbeKey = "health/probe";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,378 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace MixFleet.Analysis.Peaks;
+
+/// <summary>
+/// The default true-peak kernel: band-limited reconstruction on an 8× grid (<see cref="ReconstructionFilter"/>: a
+/// 48-tap half-band ×2 then an 8-tap-per-phase ×4), and a parabola through each local maximum of the grid and its two
+/// neighbours. Worst-case error ≤ 0.03 dB for any signal band-limited to 0.4535·fs (20 kHz at 44.1 kHz), at every rate.
+/// </summary>
+/// <remarks>
+/// <para>Why this shape: a plain oversampler under-reads a sine at f by up to 20·log10(cos(π·f/(n·fs))) (0.56 dB at
+/// 4×, 0.14 dB at 8×, 0.035 dB at 16× for 20 kHz at 44.1 kHz). On the 8× grid a parabola through the top three points
+/// leaves at most 0.005 dB for a sine anywhere below Nyquist, so 8× with refinement beats 16× without it, at half the
+/// filter work. Two stages cost ~90 multiply-adds per sample where one 8× polyphase of equal quality costs ~290.</para>
+/// <para>Exact pruning, as in the Annex 2 kernel: a group of <see cref="Group"/> samples is skipped when Σ|h₁|·Σ|h₂|·
+/// max|x| over its inputs (and the refinement's ceiling, 1/cos(π/16): a signal below Nyquist cannot peak higher
+/// between 8× grid points) can exceed neither the maximum so far nor full scale; stage 2 is skipped the same way from
+/// the stage-1 points. Every value is one fused multiply-add chain in a fixed tap order in the vector and scalar paths,
+/// so results do not depend on chunk or group boundaries.</para>
+/// <para>Inter-sample overs are counted on the 8× grid (the samples themselves included).</para>
+/// </remarks>
+public sealed class TruePeakReconstructor : ITruePeakKernel
+{
+    /// <summary>Samples before a base sample that its grid points and refinement read.</summary>
+    public const int Lookback = 26;
+
+    /// <summary>Samples after a base sample that its grid points read.</summary>
+    public const int Lookahead = 26;
+
+    /// <summary>See <see cref="ITruePeakKernel.History"/>: a base sample is credited to the call holding its newest input.</summary>
+    public const int HistorySamples = Lookback + Lookahead;
+
+    /// <summary>Base samples per pruning decision.</summary>
+    public const int Group = 64;
+
+    private const int HalfSpan = (ReconstructionFilter.HalfBandTaps / 2) - 1; // stage-1 point j reads x[j−23 … j+24]
+    private const int Folded = ReconstructionFilter.HalfBandTaps / 2;
+    private const int Stride = Group + 1; // stage-2 outputs of bases b−1 … e−1
+    private const int Stage1Count = Group + 5; // stage-1 points j ∈ [b−3, e+2)
+
+    /// <summary>Most a band-limited signal can rise between 8× grid points: 1/cos(π/16) (+0.17 dB).</summary>
+    private static readonly double RefineCeiling = 1 / Math.Cos(Math.PI / 16);
+
+    private readonly float[] _halfBand = ReconstructionFilter.HalfBand;
+    private readonly float[] _phases = [.. ReconstructionFilter.Phase.SelectMany(p => p)];
+    private readonly Vector256<float>[] _halfBandV;
+    private readonly Vector256<float>[] _phasesV;
+    private readonly float _groupBound;
+    private readonly float _stage2Bound;
+
+    /// <summary>Creates the kernel (the design is the same at every sample rate).</summary>
+    public TruePeakReconstructor()
+    {
+        _halfBandV = [.. _halfBand.Take(Folded).Select(Vector256.Create)];
+        _phasesV = [.. _phases.Select(Vector256.Create)];
+
+        // Nudged up so float rounding in the dot products can never beat the bound.
+        _groupBound = (float)(ReconstructionFilter.HalfBandGain * ReconstructionFilter.PhaseGain * RefineCeiling * 1.001);
+        _stage2Bound = (float)(ReconstructionFilter.PhaseGain * RefineCeiling * 1.001);
+    }
+
+    /// <inheritdoc />
+    public int History => HistorySamples;
+
+    /// <inheritdoc />
+    public int Oversampling => 8;
+
+    /// <inheritdoc />
+    public (float Max, long Overs) Measure(ReadOnlySpan<float> signal, float floor)
+    {
+        long overs = 0;
+        Span<float> stage1 = stackalloc float[Stage1Count];
+        Span<float> stage2 = stackalloc float[2 * ReconstructionFilter.Phases * Stride];
+        var last = signal.Length - Lookahead;
+        for (var b = Lookback; b < last; b += Group)
+        {
+            var e = Math.Min(b + Group, last);
+            var limit = MathF.Min(floor, 1f);
+            if (SamplePeakMeter.MaxAbs(signal[(b - Lookback)..(e + Lookahead)]) * _groupBound <= limit)
+            {
+                continue;
+            }
+
+            var s1 = stage1[..(e - b + 5)];
+            HalfBand(signal, b - 3, s1);
+            if (MathF.Max(SamplePeakMeter.MaxAbs(signal[(b - 2)..(e + 3)]), SamplePeakMeter.MaxAbs(s1)) * _stage2Bound <= limit)
+            {
+                continue;
+            }
+
+            Phases(signal, s1, b - 1, e - b + 1, stage2);
+            var (groupMax, groupOvers) = MaxAndOvers(signal[b..e], s1[3..(e - b + 3)], stage2, e - b);
+            overs += groupOvers;
+            floor = MathF.Max(floor, groupMax);
+            if (groupMax * RefineCeiling > floor)
+            {
+                // Only a group within 0.17 dB of the maximum can raise it by refinement.
+                floor = Refine(signal, s1, stage2, b, e, floor);
+            }
+        }
+
+        return (floor, overs);
+    }
+
+    /// <summary>Stage 1: the half-sample points j + ½ for j = first, first+1, … into <paramref name="output"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void HalfBand(ReadOnlySpan<float> x, int first, Span<float> output)
+    {
+        ref var x0 = ref MemoryMarshal.GetReference(x);
+        var n = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ReadOnlySpan<Vector256<float>> c = _halfBandV;
+            for (; n + Vector256<float>.Count <= output.Length; n += Vector256<float>.Count)
+            {
+                var j = first + n;
+                var acc = Vector256<float>.Zero;
+                for (var t = 0; t < Folded; t++)
+                {
+                    var pair = Vector256.LoadUnsafe(ref x0, (nuint)(j - HalfSpan + t)) + Vector256.LoadUnsafe(ref x0, (nuint)(j + HalfSpan + 1 - t));
+                    acc = Vector256.FusedMultiplyAdd(c[t], pair, acc);
+                }
+
+                acc.StoreUnsafe(ref MemoryMarshal.GetReference(output), (nuint)n);
+            }
+        }
+
+        for (; n < output.Length; n++)
+        {
+            var j = first + n;
+            var acc = 0f;
+            for (var t = 0; t < Folded; t++)
+            {
+                acc = MathF.FusedMultiplyAdd(_halfBand[t], x[j - HalfSpan + t] + x[j + HalfSpan + 1 - t], acc);
+            }
+
+            output[n] = acc;
+        }
+    }
+
+    /// <summary>
+    /// Stage 2 for <paramref name="count"/> base samples from <paramref name="first"/>: the three points after x[i]
+    /// (even z-positions, arrays 0–2) and the three after the half-sample point (odd, arrays 3–5), each
+    /// Σₖ h[k]·z[…] in tap order, the z taps read straight from x and the stage-1 points.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Phases(ReadOnlySpan<float> x, ReadOnlySpan<float> s1, int first, int count, Span<float> output)
+    {
+        // s1 holds points from first − 2 on (b − 3 with first = b − 1).
+        ref var xr = ref MemoryMarshal.GetReference(x);
+        ref var sr = ref MemoryMarshal.GetReference(s1);
+        ref var or = ref MemoryMarshal.GetReference(output);
+        var n = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ReadOnlySpan<Vector256<float>> h = _phasesV;
+            for (; n + Vector256<float>.Count <= count; n += Vector256<float>.Count)
+            {
+                var i = (nuint)(first + n);
+                var xm1 = Vector256.LoadUnsafe(ref xr, i - 1);
+                var x0 = Vector256.LoadUnsafe(ref xr, i);
+                var xp1 = Vector256.LoadUnsafe(ref xr, i + 1);
+                var xp2 = Vector256.LoadUnsafe(ref xr, i + 2);
+                var s = (nuint)n;
+                var sm2 = Vector256.LoadUnsafe(ref sr, s);
+                var sm1 = Vector256.LoadUnsafe(ref sr, s + 1);
+                var s0 = Vector256.LoadUnsafe(ref sr, s + 2);
+                var sp1 = Vector256.LoadUnsafe(ref sr, s + 3);
+                var sp2 = Vector256.LoadUnsafe(ref sr, s + 4);
+                for (var p = 0; p < ReconstructionFilter.Phases; p++)
+                {
+                    var k = p * ReconstructionFilter.PhaseTaps;
+                    var even = Vector256.FusedMultiplyAdd(h[k], sm2, Vector256<float>.Zero);
+                    even = Vector256.FusedMultiplyAdd(h[k + 1], xm1, even);
+                    even = Vector256.FusedMultiplyAdd(h[k + 2], sm1, even);
+                    even = Vector256.FusedMultiplyAdd(h[k + 3], x0, even);
+                    even = Vector256.FusedMultiplyAdd(h[k + 4], s0, even);
+                    even = Vector256.FusedMultiplyAdd(h[k + 5], xp1, even);
+                    even = Vector256.FusedMultiplyAdd(h[k + 6], sp1, even);
+                    even = Vector256.FusedMultiplyAdd(h[k + 7], xp2, even);
+                    var odd = Vector256.FusedMultiplyAdd(h[k], xm1, Vector256<float>.Zero);
+                    odd = Vector256.FusedMultiplyAdd(h[k + 1], sm1, odd);
+                    odd = Vector256.FusedMultiplyAdd(h[k + 2], x0, odd);
+                    odd = Vector256.FusedMultiplyAdd(h[k + 3], s0, odd);
+                    odd = Vector256.FusedMultiplyAdd(h[k + 4], xp1, odd);
+                    odd = Vector256.FusedMultiplyAdd(h[k + 5], sp1, odd);
+                    odd = Vector256.FusedMultiplyAdd(h[k + 6], xp2, odd);
+                    odd = Vector256.FusedMultiplyAdd(h[k + 7], sp2, odd);
+                    even.StoreUnsafe(ref or, (nuint)((p * Stride) + n));
+                    odd.StoreUnsafe(ref or, (nuint)(((p + ReconstructionFilter.Phases) * Stride) + n));
+                }
+            }
+        }
+
+        for (; n < count; n++)
+        {
+            var i = first + n;
+            for (var p = 0; p < ReconstructionFilter.Phases; p++)
+            {
+                var k = p * ReconstructionFilter.PhaseTaps;
+                var even = MathF.FusedMultiplyAdd(_phases[k], s1[n], 0f);
+                even = MathF.FusedMultiplyAdd(_phases[k + 1], x[i - 1], even);
+                even = MathF.FusedMultiplyAdd(_phases[k + 2], s1[n + 1], even);
+                even = MathF.FusedMultiplyAdd(_phases[k + 3], x[i], even);
+                even = MathF.FusedMultiplyAdd(_phases[k + 4], s1[n + 2], even);
+                even = MathF.FusedMultiplyAdd(_phases[k + 5], x[i + 1], even);
+                even = MathF.FusedMultiplyAdd(_phases[k + 6], s1[n + 3], even);
+                even = MathF.FusedMultiplyAdd(_phases[k + 7], x[i + 2], even);
+                var odd = MathF.FusedMultiplyAdd(_phases[k], x[i - 1], 0f);
+                odd = MathF.FusedMultiplyAdd(_phases[k + 1], s1[n + 1], odd);
+                odd = MathF.FusedMultiplyAdd(_phases[k + 2], x[i], odd);
+                odd = MathF.FusedMultiplyAdd(_phases[k + 3], s1[n + 2], odd);
+                odd = MathF.FusedMultiplyAdd(_phases[k + 4], x[i + 1], odd);
+                odd = MathF.FusedMultiplyAdd(_phases[k + 5], s1[n + 3], odd);
+                odd = MathF.FusedMultiplyAdd(_phases[k + 6], x[i + 2], odd);
+                odd = MathF.FusedMultiplyAdd(_phases[k + 7], s1[n + 4], odd);
+                output[(p * Stride) + n] = even;
+                output[((p + ReconstructionFilter.Phases) * Stride) + n] = odd;
+            }
+        }
+    }
+
+    // The grid values of bases [b, e): the samples, the stage-1 points, and stage-2 entries 1 … e−b of each array,
+    // reduced in one vector accumulator (a horizontal max per group, not per array).
+    private static (float Max, long Overs) MaxAndOvers(ReadOnlySpan<float> samples, ReadOnlySpan<float> halfPoints, ReadOnlySpan<float> stage2, int count)
+    {
+        var acc = Vector256<float>.Zero;
+        var max = AbsMax(samples, ref acc);
+        max = MathF.Max(max, AbsMax(halfPoints, ref acc));
+        for (var a = 0; a < 2 * ReconstructionFilter.Phases; a++)
+        {
+            max = MathF.Max(max, AbsMax(stage2.Slice((a * Stride) + 1, count), ref acc));
+        }
+
+        max = MathF.Max(max, MaxLane(acc));
+        if (max <= 1f)
+        {
+            return (max, 0);
+        }
+
+        var overs = CountAbove(samples) + CountAbove(halfPoints);
+        for (var a = 0; a < 2 * ReconstructionFilter.Phases; a++)
+        {
+            overs += CountAbove(stage2.Slice((a * Stride) + 1, count));
+        }
+
+        return (max, overs);
+    }
+
+    private static long CountAbove(ReadOnlySpan<float> values)
+    {
+        long count = 0;
+        foreach (var v in values)
+        {
+            count += MathF.Abs(v) > 1f ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    // Folds |values| into acc a vector at a time; returns the max of the scalar remainder.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float AbsMax(ReadOnlySpan<float> values, ref Vector256<float> acc)
+    {
+        var n = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var r = ref MemoryMarshal.GetReference(values);
+            for (; n + Vector256<float>.Count <= values.Length; n += Vector256<float>.Count)
+            {
+                acc = Vector256.Max(acc, Vector256.Abs(Vector256.LoadUnsafe(ref r, (nuint)n)));
+            }
+        }
+
+        var max = 0f;
+        for (; n < values.Length; n++)
+        {
+            max = MathF.Max(max, MathF.Abs(values[n]));
+        }
+
+        return max;
+    }
+
+    private static float MaxLane(Vector256<float> v)
+    {
+        var half = Vector128.Max(v.GetLower(), v.GetUpper());
+        var max = 0f;
+        for (var lane = 0; lane < Vector128<float>.Count; lane++)
+        {
+            max = MathF.Max(max, half[lane]);
+        }
+
+        return max;
+    }
+
+    /// <summary>
+    /// Raises <paramref name="floor"/> to the vertex of the parabola through each local maximum of |grid| in bases
+    /// [b, e) and its neighbours, for the maxima that could beat it (a vertex is capped at 1/cos(π/16) of its point).
+    /// </summary>
+    private static float Refine(ReadOnlySpan<float> x, ReadOnlySpan<float> s1, ReadOnlySpan<float> stage2, int b, int e, float floor)
+    {
+        var count = e - b;
+        for (var p = 0; p < 8; p++)
+        {
+            var values = p switch
+            {
+                0 => x.Slice(b, count),
+                4 => s1.Slice(3, count),
+                < 4 => stage2.Slice(((p - 1) * Stride) + 1, count),
+                _ => stage2.Slice(((p - 2) * Stride) + 1, count),
+            };
+            var threshold = (float)(floor / RefineCeiling);
+            // Only points that could beat the maximum after refinement are looked at, found a vector at a time.
+            var n = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; n + Vector256<float>.Count <= count; n += Vector256<float>.Count)
+                {
+                    var mask = Vector256.GreaterThan(Vector256.Abs(Vector256.Create(values.Slice(n, Vector256<float>.Count))), Vector256.Create(threshold)).ExtractMostSignificantBits();
+                    while (mask != 0)
+                    {
+                        var lane = BitOperations.TrailingZeroCount(mask);
+                        mask &= mask - 1;
+                        floor = MathF.Max(floor, RefineAt(x, s1, stage2, b, b + n + lane, p));
+                        threshold = (float)(floor / RefineCeiling);
+                    }
+                }
+            }
+
+            for (; n < count; n++)
+            {
+                if (MathF.Abs(values[n]) > threshold)
+                {
+                    floor = MathF.Max(floor, RefineAt(x, s1, stage2, b, b + n, p));
+                    threshold = (float)(floor / RefineCeiling);
+                }
+            }
+        }
+
+        return floor;
+    }
+
+    private static float RefineAt(ReadOnlySpan<float> x, ReadOnlySpan<float> s1, ReadOnlySpan<float> stage2, int b, int i, int p)
+    {
+        var left = p == 0 ? Grid(x, s1, stage2, b, i - 1, 7) : Grid(x, s1, stage2, b, i, p - 1);
+        var right = p == 7 ? x[i + 1] : Grid(x, s1, stage2, b, i, p + 1);
+        return Vertex(Grid(x, s1, stage2, b, i, p), left, right);
+    }
+
+    // Grid point p (0 … 7, in eighths) after base sample i; valid for i ∈ [b − 1, e).
+    private static float Grid(ReadOnlySpan<float> x, ReadOnlySpan<float> s1, ReadOnlySpan<float> stage2, int b, int i, int p) => p switch
+    {
+        0 => x[i],
+        4 => s1[i - b + 3],
+        < 4 => stage2[((p - 1) * Stride) + (i - b + 1)],
+        _ => stage2[((p - 2) * Stride) + (i - b + 1)],
+    };
+
+    /// <summary>|peak| of the parabola through (−1, left), (0, centre), (1, right) when centre is a local maximum of |y|; else |centre|.</summary>
+    internal static float Vertex(float centre, float left, float right)
+    {
+        double y0 = Math.Abs(centre);
+        double sign = centre < 0 ? -1 : 1;
+        var a = sign * left;
+        var c = sign * right;
+        var curvature = (2 * y0) - a - c;
+        if (a > y0 || c > y0 || curvature <= 0)
+        {
+            return (float)y0;
+        }
+
+        var vertex = y0 + ((c - a) * (c - a) / (8 * curvature));
+        return (float)Math.Min(vertex, y0 * RefineCeiling);
+    }
+}

@@ -1,0 +1,40 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using MixFleet.Contracts;
+using MixFleet.ServiceDefaults.Messaging;
+using Npgsql;
+
+namespace MixFleet.Jobs.Messaging;
+
+/// <summary>The durable <c>job-faults</c> endpoint, retried on database faults like settlement.</summary>
+public sealed class WorkFaultConsumerDefinition : ConsumerDefinition<WorkFaultConsumer>
+{
+    /// <summary>Creates the definition.</summary>
+    public WorkFaultConsumerDefinition(IOptions<RabbitMqOptions> rabbit)
+    {
+        ArgumentNullException.ThrowIfNull(rabbit);
+        EndpointName = rabbit.Value.QueueName(QueueNames.JobFaults);
+        ConcurrentMessageLimit = 4;
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<WorkFaultConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(endpointConfigurator);
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.Durable = true;
+            rabbit.AutoDelete = false;
+        }
+
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
+            retry.Handle<NpgsqlException>();
+            retry.Handle<TimeoutException>();
+        });
+    }
+}
