@@ -4,24 +4,32 @@ using MixFleet.Audio.Pcm;
 namespace MixFleet.Audio;
 
 /// <summary>
-/// The default decoder: WAV, BWF, RF64/BW64, AIFF and AIFC in-process; everything else through ffmpeg.
+/// The default decoder: WAV, BWF, RF64/BW64, AIFF, AIFC and FLAC in-process; everything else through ffmpeg.
 /// The choice is made from the file's first bytes, never from its extension.
 /// </summary>
 public sealed class AudioDecoder : IAudioDecoder
 {
     private readonly PcmDecoder _pcm;
+    private readonly FlacDecoder _flac;
     private readonly FfmpegDecoder _ffmpeg;
 
     /// <summary>Creates the decoder with ffmpeg/ffprobe looked up on the PATH.</summary>
     public AudioDecoder()
-        : this(new PcmDecoder(), new FfmpegDecoder())
+        : this(new PcmDecoder(), new FlacDecoder(), new FfmpegDecoder())
     {
     }
 
-    /// <summary>Creates the decoder from its two halves.</summary>
+    /// <summary>Creates the decoder from the PCM and ffmpeg halves, with the default FLAC decoder.</summary>
     public AudioDecoder(PcmDecoder pcm, FfmpegDecoder ffmpeg)
+        : this(pcm, new FlacDecoder(), ffmpeg)
+    {
+    }
+
+    /// <summary>Creates the decoder from its three parts.</summary>
+    public AudioDecoder(PcmDecoder pcm, FlacDecoder flac, FfmpegDecoder ffmpeg)
     {
         _pcm = pcm;
+        _flac = flac;
         _ffmpeg = ffmpeg;
     }
 
@@ -31,6 +39,7 @@ public sealed class AudioDecoder : IAudioDecoder
         ArgumentNullException.ThrowIfNull(path);
         var header = new byte[ContainerSniffer.HeaderLength];
         int read;
+        var flacAfterId3 = false;
         try
         {
             using var file = File.OpenRead(path);
@@ -40,6 +49,13 @@ public sealed class AudioDecoder : IAudioDecoder
             }
 
             read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            var tag = LeadingId3.TagLength(header.AsSpan(0, read));
+            if (tag > 0 && tag + 4 <= file.Length)
+            {
+                Span<byte> marker = stackalloc byte[4];
+                file.Seek(tag, SeekOrigin.Begin);
+                flacAfterId3 = file.ReadAtLeast(marker, 4, throwOnEndOfStream: false) == 4 && FlacDecoder.IsFlac(marker);
+            }
         }
         catch (FileNotFoundException ex)
         {
@@ -54,7 +70,7 @@ public sealed class AudioDecoder : IAudioDecoder
             throw new AudioDecodeException(AudioErrorCode.IoError, path, $"the file could not be read ({ex.Message})", ex);
         }
 
-        return ContainerSniffer.IsPcmContainer(header.AsSpan(0, read)) ? _pcm.Open(path) : _ffmpeg.Open(path);
+        return (flacAfterId3 ? _flac : Route(header.AsSpan(0, read))).Open(path);
     }
 
     /// <inheritdoc />
@@ -68,9 +84,22 @@ public sealed class AudioDecoder : IAudioDecoder
             throw new AudioDecodeException(AudioErrorCode.EmptyFile, name, "the file is empty (0 bytes)");
         }
 
+        var tag = LeadingId3.TagLength(header.AsSpan(0, read));
+        if (tag is > 0 and <= LeadingId3.MaxTagLength)
+        {
+            // Read past the tag (bounded) to see whether FLAC or something else (MP3) follows it.
+            Array.Resize(ref header, tag + 4);
+            read += stream.ReadAtLeast(header.AsSpan(read), header.Length - read, throwOnEndOfStream: false);
+        }
+
         Stream replay = stream.CanSeek ? Rewind(stream, read) : new PrefixedStream(header.AsMemory(0, read), stream);
-        return ContainerSniffer.IsPcmContainer(header.AsSpan(0, read)) ? _pcm.Open(replay, name) : _ffmpeg.Open(replay, name);
+        var flacAfterId3 = tag > 0 && read == tag + 4 && FlacDecoder.IsFlac(header.AsSpan(tag));
+        return (flacAfterId3 ? _flac : Route(header.AsSpan(0, Math.Min(read, ContainerSniffer.HeaderLength)))).Open(replay, name);
     }
+
+    // FLAC in Ogg is left to ffmpeg (docs/flac-decoder.md).
+    private IAudioDecoder Route(ReadOnlySpan<byte> header) =>
+        ContainerSniffer.IsPcmContainer(header) ? _pcm : FlacDecoder.IsFlac(header) ? _flac : _ffmpeg;
 
     private static Stream Rewind(Stream stream, int read)
     {

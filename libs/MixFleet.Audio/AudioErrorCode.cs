@@ -35,4 +35,22 @@ public enum AudioErrorCode
 
     /// <summary><c>io-error</c>: the file could not be read (permissions, device errors).</summary>
     IoError,
+
+    /// <summary><c>lost-sync</c>: where a FLAC frame must start, the bytes are not a frame sync code.</summary>
+    LostSync,
+
+    /// <summary><c>header-crc-mismatch</c>: a FLAC frame header's CRC-8 does not match its bytes.</summary>
+    HeaderCrcMismatch,
+
+    /// <summary><c>frame-crc-mismatch</c>: a FLAC frame's CRC-16 does not match its bytes (the audio data is damaged).</summary>
+    FrameCrcMismatch,
+
+    /// <summary><c>corrupt-frame</c>: a FLAC frame's content is impossible (reserved codes, a partition order or sample count the block cannot hold).</summary>
+    CorruptFrame,
+
+    /// <summary>
+    /// <c>md5-mismatch</c>: every frame decoded cleanly but the MD5 of the decoded audio differs from the one the
+    /// encoder stored in STREAMINFO: the audio is not what was encoded (<c>flac -t</c> fails such a file too).
+    /// </summary>
+    Md5Mismatch,
 }

@@ -16,6 +16,11 @@ public static class AudioErrorCodes
         AudioErrorCode.DecoderNotInstalled => "decoder-not-installed",
         AudioErrorCode.DecoderFailed => "decoder-failed",
         AudioErrorCode.IoError => "io-error",
+        AudioErrorCode.LostSync => "lost-sync",
+        AudioErrorCode.HeaderCrcMismatch => "header-crc-mismatch",
+        AudioErrorCode.FrameCrcMismatch => "frame-crc-mismatch",
+        AudioErrorCode.CorruptFrame => "corrupt-frame",
+        AudioErrorCode.Md5Mismatch => "md5-mismatch",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

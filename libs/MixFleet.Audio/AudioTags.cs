@@ -21,6 +21,9 @@ public sealed record AudioTags
     /// <summary>Track number as stored, e.g. <c>3</c> or <c>3/12</c>.</summary>
     public string? TrackNumber { get; init; }
 
+    /// <summary>Disc number as stored, e.g. <c>1</c> or <c>1/2</c>.</summary>
+    public string? DiscNumber { get; init; }
+
     /// <summary>International Standard Recording Code as stored (not validated here).</summary>
     public string? Isrc { get; init; }
 

@@ -47,6 +47,7 @@ internal static class TagText
         Album = primary.Album ?? fallback.Album,
         AlbumArtist = primary.AlbumArtist ?? fallback.AlbumArtist,
         TrackNumber = primary.TrackNumber ?? fallback.TrackNumber,
+        DiscNumber = primary.DiscNumber ?? fallback.DiscNumber,
         Isrc = primary.Isrc ?? fallback.Isrc,
         Description = primary.Description ?? fallback.Description,
         Originator = primary.Originator ?? fallback.Originator,
