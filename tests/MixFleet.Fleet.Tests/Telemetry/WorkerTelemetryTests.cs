@@ -122,6 +122,9 @@ public sealed class WorkerTelemetryTests
             builder.AddTrackAnalysis();
             builder.AddMixFleetTelemetry();
             builder.Services.AddMassTransitTestHarness(bus => bus.AddConsumer<AnalyzeTrackConsumer>());
+            // Published.Any waits for a match or for the harness to see no activity: the analysis itself is silent
+            // (no bus traffic) for longer than the default 1.2 s on a loaded machine, so the quiet spell allowed is long.
+            builder.Services.Configure<TestHarnessOptions>(o => o.TestInactivityTimeout = TimeSpan.FromSeconds(30));
             var run = new Run(builder.Build(), key);
             await run._host.StartAsync();
             await run.Harness.Bus.Publish(new AnalyzeTrack

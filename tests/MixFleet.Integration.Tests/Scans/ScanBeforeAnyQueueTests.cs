@@ -14,7 +14,7 @@ public sealed class ScanBeforeAnyQueueTests
     {
         await using var run = await FleetRun.StartAsync(workers: 1, startWorkers: false);
         await run.UploadAsync(Album + "01 - song.wav", Wav.Sine(-20, seconds: 1));
-        await BrokerCleanup.DeleteFleetQueuesAsync(run.QueuePrefix);
+        await BrokerCleanup.DeleteWorkerQueuesAsync(run.QueuePrefix);
         using var client = run.Ingestion.CreateAuthorizedClient();
         var jobId = await JobApi.StartScanAsync(client, run.SourceBucket, Album);
         // The command waits in the queue the ingestion declared by sending to it.
