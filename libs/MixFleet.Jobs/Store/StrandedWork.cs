@@ -59,8 +59,10 @@ public sealed class StrandedWork(NpgsqlDataSource dataSource, TimeProvider timeP
             var t = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (t.ConfigureAwait(false))
             {
+                // Lock order as in settlement: the object rows first, then the tracks (re-checked: one settled meanwhile by
+                // a late outcome stays settled; its object queued again only costs a reused report).
                 var tracks = await Sql.QueryAsync(c, t, """
-                    select bucket, key, etag from job_tracks where job_id = $1 and state = 'stranded' order by bucket, key, etag for update
+                    select bucket, key, etag from job_tracks where job_id = $1 and state = 'stranded' order by bucket, key, etag
                     """, r => (Bucket: r.GetString(0), Key: r.GetString(1), ETag: r.GetString(2)), cancellationToken, jobId).ConfigureAwait(false);
                 if (tracks.Count == 0)
                 {
@@ -76,11 +78,16 @@ public sealed class StrandedWork(NpgsqlDataSource dataSource, TimeProvider timeP
                       from unnest($1::text[], $2::text[], $3::text[]) as u(bucket, key, etag)
                      where o.bucket = u.bucket and o.key = u.key and o.etag = u.etag and o.state in ('stranded', 'settled')
                     """, cancellationToken, [.. versions, jobId, now]).ConfigureAwait(false);
-                await Sql.ExecuteAsync(c, t, "update job_tracks set state = 'pending' where job_id = $1 and state = 'stranded'", cancellationToken, jobId).ConfigureAwait(false);
+                // Only the tracks whose objects were just queued again (one stranded after the select waits for the next redrive).
+                var redriven = await Sql.ExecuteAsync(c, t, """
+                    update job_tracks t set state = 'pending'
+                      from unnest($2::text[], $3::text[], $4::text[]) as u(bucket, key, etag)
+                     where t.job_id = $1 and t.state = 'stranded' and t.bucket = u.bucket and t.key = u.key and t.etag = u.etag
+                    """, cancellationToken, [jobId, .. versions]).ConfigureAwait(false);
                 await Sql.ExecuteAsync(c, t, "update jobs set failed_transient = failed_transient - $2, updated_at = $3 where job_id = $1",
-                    cancellationToken, jobId, tracks.Count, now).ConfigureAwait(false);
+                    cancellationToken, jobId, redriven, now).ConfigureAwait(false);
                 await t.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return tracks.Count;
+                return redriven;
             }
         }
     }
