@@ -53,4 +53,10 @@ public enum AudioErrorCode
     /// encoder stored in STREAMINFO: the audio is not what was encoded (<c>flac -t</c> fails such a file too).
     /// </summary>
     Md5Mismatch,
+
+    /// <summary>
+    /// <c>too-large</c>: the stream is larger than the decoder may spool to a temporary file for ffmpeg
+    /// (<see cref="Ffmpeg.FfmpegOptions.MaxSpoolBytes"/>): a limit of the deployment, not a fault of the file.
+    /// </summary>
+    TooLarge,
 }

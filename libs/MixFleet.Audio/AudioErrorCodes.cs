@@ -21,6 +21,7 @@ public static class AudioErrorCodes
         AudioErrorCode.FrameCrcMismatch => "frame-crc-mismatch",
         AudioErrorCode.CorruptFrame => "corrupt-frame",
         AudioErrorCode.Md5Mismatch => "md5-mismatch",
+        AudioErrorCode.TooLarge => "too-large",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

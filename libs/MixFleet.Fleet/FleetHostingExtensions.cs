@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
+using MixFleet.Audio.Ffmpeg;
+using MixFleet.Audio.Pcm;
 using MixFleet.Fleet.Albums;
 using MixFleet.Fleet.Health;
 using MixFleet.Fleet.Telemetry;
@@ -39,7 +41,10 @@ public static class FleetHostingExtensions
         ReportsOptions.Register(services);
         services.TryAddSingleton(sp => new CpuBudget(sp.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value.Cores));
         services.TryAddSingleton(AnalysisOptions.Default);
-        services.TryAddSingleton<IAudioDecoder, AudioDecoder>();
+        // ffmpeg's formats are spooled to the temporary directory: at most MaxSpoolBytes per track (else too-large).
+        services.TryAddSingleton<IAudioDecoder>(sp => new AudioDecoder(
+            new PcmDecoder(), new FlacDecoder(),
+            new FfmpegDecoder(new FfmpegOptions { MaxSpoolBytes = sp.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value.MaxSpoolBytes })));
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<WorkerTelemetry>();

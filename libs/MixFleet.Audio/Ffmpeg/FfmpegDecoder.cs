@@ -27,6 +27,7 @@ public sealed class FfmpegDecoder : IAudioDecoder
         ArgumentException.ThrowIfNullOrWhiteSpace(options.FfmpegPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.FfprobePath);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.ProbeTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxSpoolBytes, 0);
         _options = options;
     }
 
@@ -67,7 +68,8 @@ public sealed class FfmpegDecoder : IAudioDecoder
     /// <remarks>
     /// ffprobe and ffmpeg both need the data, and MP4/M4A keeps its index (<c>moov</c>) wherever the muxer put it, often
     /// at the end, so ffmpeg must seek anyway: the stream is copied to its end into a temporary file, deleted when
-    /// the reader is disposed. The stream need not be seekable and is not disposed.
+    /// the reader is disposed, at most <see cref="FfmpegOptions.MaxSpoolBytes"/> (else <see cref="AudioErrorCode.TooLarge"/>).
+    /// The stream need not be seekable and is not disposed.
     /// </remarks>
     public IAudioReader Open(Stream stream, string name)
     {
@@ -76,7 +78,7 @@ public sealed class FfmpegDecoder : IAudioDecoder
         string temp;
         try
         {
-            temp = TempFiles.CopyToTemp(stream, name);
+            temp = TempFiles.CopyToTemp(stream, name, _options.MaxSpoolBytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

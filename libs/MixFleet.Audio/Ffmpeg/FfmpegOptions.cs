@@ -17,4 +17,11 @@ public sealed class FfmpegOptions
     /// <see cref="AudioErrorCode.DecoderFailed"/>. Default 60 seconds.
     /// </summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The largest stream copied to a temporary file for ffprobe and ffmpeg (<see cref="FfmpegDecoder.Open(Stream, string)"/>);
+    /// a larger one fails with <see cref="AudioErrorCode.TooLarge"/> as soon as the copy passes it, so the temporary
+    /// directory never holds more than this per track. Default 2 GiB (about 3 hours of 24-bit 96 kHz stereo FLAC).
+    /// </summary>
+    public long MaxSpoolBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 }

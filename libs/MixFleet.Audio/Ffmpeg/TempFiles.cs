@@ -7,7 +7,8 @@ internal static class TempFiles
     /// Copies <paramref name="stream"/> to its end into a new temporary file, keeping the extension of
     /// <paramref name="name"/> (a hint for ffmpeg's probing), and returns its path.
     /// </summary>
-    public static string CopyToTemp(Stream stream, string name)
+    /// <exception cref="AudioDecodeException"><see cref="AudioErrorCode.TooLarge"/>: the stream passed <paramref name="maxBytes"/> (nothing is left behind).</exception>
+    public static string CopyToTemp(Stream stream, string name, long maxBytes)
     {
         var extension = Path.GetExtension(name);
         if (extension.Length > 10 || extension.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
@@ -19,7 +20,17 @@ internal static class TempFiles
         try
         {
             using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81_920, FileOptions.SequentialScan);
-            stream.CopyTo(file);
+            var buffer = new byte[81_920];
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                if (file.Length + read > maxBytes)
+                {
+                    throw new AudioDecodeException(AudioErrorCode.TooLarge, name, $"the stream is larger than {maxBytes} bytes, the most the decoder copies to a temporary file for ffmpeg");
+                }
+
+                file.Write(buffer, 0, read);
+            }
         }
         catch
         {

@@ -48,6 +48,14 @@ public sealed class TrackAnalysisOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The largest object of an ffmpeg format (MP3, AAC, Ogg, …) copied to the temporary directory for decoding; a larger
+    /// one gets a <c>too-large</c> failure report. Size the pod's temporary volume for <see cref="EffectiveConcurrentTracks"/>
+    /// times this (k8s/ and the chart: 2 × 2 GiB + margin = 5 GiB). WAV, AIFF, RF64 and FLAC stream without a copy.
+    /// </summary>
+    [Range(1_048_576, 1_099_511_627_776)]
+    public long MaxSpoolBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
     /// <summary>The number of messages consumed at once.</summary>
     public int EffectiveConcurrentTracks => ConcurrentTracks ?? Cores;
 }

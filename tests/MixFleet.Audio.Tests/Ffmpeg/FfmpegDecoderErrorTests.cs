@@ -42,6 +42,27 @@ public sealed class FfmpegDecoderErrorTests : IDisposable
     }
 
     [Fact]
+    public void OpenStream_LargerThanTheSpoolLimit_IsTooLargeAndDecodesAtTheLimit()
+    {
+        var mp3 = _media.Ffmpeg("long.mp3", "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=44100:duration=3", "-c:a", "libmp3lame", "-b:a", "128k");
+        var size = new FileInfo(mp3).Length;
+
+        using (var stream = File.OpenRead(mp3))
+        {
+            var ex = Assert.Throws<AudioDecodeException>(() => new FfmpegDecoder(new FfmpegOptions { MaxSpoolBytes = size - 1 }).Open(stream, "long.mp3"));
+            Assert.Equal(AudioErrorCode.TooLarge, ex.Code);
+            Assert.Equal("too-large", ex.Code.ToCode());
+            Assert.Contains($"larger than {size - 1} bytes", ex.Detail, StringComparison.Ordinal);
+        }
+
+        using (var stream = File.OpenRead(mp3))
+        using (var reader = new FfmpegDecoder(new FfmpegOptions { MaxSpoolBytes = size }).Open(stream, "long.mp3"))
+        {
+            Assert.Equal(44_100, reader.Info.SampleRate);
+        }
+    }
+
+    [Fact]
     public void Open_SampleRateBelowLimit_IsInvalidHeader()
     {
         var flac = _media.Ffmpeg("low.flac", "-f", "lavfi", "-i", "sine=frequency=100:sample_rate=4000:duration=0.1", "-c:a", "flac");
