@@ -6,7 +6,10 @@ namespace MixFleet.Storage;
 /// <summary>
 /// A read-only, seekable stream over an object of known length that fetches it block by block with ranged requests as
 /// the consumer reads, so decoding starts with the first block. Each block's request runs through the retry pipeline
-/// and a retry resumes from the byte where the previous attempt stopped.
+/// and a retry resumes from the byte where the previous attempt stopped. An attempt that does not deliver its range
+/// within the block timeout is abandoned as a <see cref="TimeoutException"/> (retried like any transient fault), and
+/// every read, synchronous ones included, honours the lifetime token the stream was opened with: a stalled read never
+/// hangs a decoder.
 /// </summary>
 internal sealed class RangedReadStream : Stream
 {
@@ -17,13 +20,21 @@ internal sealed class RangedReadStream : Stream
     private readonly ResiliencePipeline _pipeline;
     private readonly long _length;
     private readonly int _blockSize;
+    private readonly TimeSpan _blockTimeout;
+    private readonly CancellationToken _lifetime;
     private byte[]? _block;
     private long _blockStart = -1;
     private int _blockCount;
     private long _position;
     private bool _disposed;
 
-    public RangedReadStream(long length, int blockSize, RangeOpener openRange, ResiliencePipeline pipeline)
+    /// <param name="length">The object's length.</param>
+    /// <param name="blockSize">Bytes per ranged request.</param>
+    /// <param name="openRange">Opens the body of a range.</param>
+    /// <param name="pipeline">Retries transient faults.</param>
+    /// <param name="blockTimeout">The longest one attempt at a block may take (<see cref="Timeout.InfiniteTimeSpan"/>: no limit).</param>
+    /// <param name="lifetime">Cancels every read, e.g. the token of the work the stream was opened for.</param>
+    public RangedReadStream(long length, int blockSize, RangeOpener openRange, ResiliencePipeline pipeline, TimeSpan? blockTimeout = null, CancellationToken lifetime = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
@@ -31,6 +42,8 @@ internal sealed class RangedReadStream : Stream
         _blockSize = blockSize;
         _openRange = openRange;
         _pipeline = pipeline;
+        _blockTimeout = blockTimeout ?? Timeout.InfiniteTimeSpan;
+        _lifetime = lifetime;
     }
 
     /// <summary>Ranged requests made so far (tests).</summary>
@@ -59,7 +72,7 @@ internal sealed class RangedReadStream : Stream
     public override int Read(Span<byte> buffer)
     {
         // Synchronous decoders read through here: block on the fetch of the next block only, never per byte.
-        if (!EnsureBlockAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+        if (!EnsureBlockAsync(_lifetime).AsTask().GetAwaiter().GetResult())
         {
             return 0;
         }
@@ -72,7 +85,11 @@ internal sealed class RangedReadStream : Stream
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (!await EnsureBlockAsync(cancellationToken).ConfigureAwait(false))
+        using var both = cancellationToken.CanBeCanceled && _lifetime.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime)
+            : null;
+        var token = both?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _lifetime);
+        if (!await EnsureBlockAsync(token).ConfigureAwait(false))
         {
             return 0;
         }
@@ -145,19 +162,28 @@ internal sealed class RangedReadStream : Stream
             {
                 // Resume where the previous attempt stopped: only the missing tail of the block is requested again.
                 RangeRequests++;
-                var body = await _openRange(start + filled, count - filled, token).ConfigureAwait(false);
-                await using (body.ConfigureAwait(false))
+                using var attempt = CancellationTokenSource.CreateLinkedTokenSource(token);
+                attempt.CancelAfter(_blockTimeout);
+                try
                 {
-                    while (filled < count)
+                    var body = await _openRange(start + filled, count - filled, attempt.Token).ConfigureAwait(false);
+                    await using (body.ConfigureAwait(false))
                     {
-                        var n = await body.ReadAsync(_block.AsMemory(filled, count - filled), token).ConfigureAwait(false);
-                        if (n == 0)
+                        while (filled < count)
                         {
-                            throw new IOException($"The range ended after {filled} of {count} bytes at offset {start}.");
-                        }
+                            var n = await body.ReadAsync(_block.AsMemory(filled, count - filled), attempt.Token).ConfigureAwait(false);
+                            if (n == 0)
+                            {
+                                throw new IOException($"The range ended after {filled} of {count} bytes at offset {start}.");
+                            }
 
-                        filled += n;
+                            filled += n;
+                        }
                     }
+                }
+                catch (OperationCanceledException ex) when (!token.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"The range at offset {start + filled} delivered nothing more within {_blockTimeout.TotalSeconds:0.###} s.", ex);
                 }
             },
             cancellationToken).ConfigureAwait(false);

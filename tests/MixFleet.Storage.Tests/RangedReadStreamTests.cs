@@ -137,4 +137,79 @@ public sealed class RangedReadStreamTests
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             Position < Length ? base.ReadAsync(buffer, cancellationToken) : throw new IOException("connection reset");
     }
+
+    [Fact]
+    public async Task AnAttemptThatStalls_IsAbandonedAfterTheBlockTimeout_AndRetriedFromWhereItStopped()
+    {
+        var data = Data(100);
+        var attempts = new List<(long Offset, long Count)>();
+        // The first attempt delivers 10 bytes, then nothing more (a stalled connection); the retry asks for the rest.
+        await using var stream = new RangedReadStream(data.Length, 64, (o, c, _) =>
+        {
+            attempts.Add((o, c));
+            return Task.FromResult<Stream>(attempts.Count == 1 ? new StallingStream(data.AsMemory((int)o, 10)) : new MemoryStream(data, (int)o, (int)c));
+        }, Retry, blockTimeout: TimeSpan.FromMilliseconds(200));
+
+        var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+
+        Assert.Equal(data, copy.ToArray());
+        Assert.Equal([(0L, 64L), (10L, 54L), (64L, 36L)], attempts);
+    }
+
+    [Fact]
+    public void ASynchronousRead_OfAStalledStream_StopsWithTheLifetimeToken()
+    {
+        using var lifetime = new CancellationTokenSource();
+        using var stream = new RangedReadStream(100, 64, (o, c, _) => Task.FromResult<Stream>(new StallingStream(ReadOnlyMemory<byte>.Empty)), Retry, lifetime: lifetime.Token);
+        lifetime.CancelAfter(TimeSpan.FromMilliseconds(200));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => stream.Read(new byte[10]));
+    }
+
+    /// <summary>Returns <c>prefix</c>, then waits for more forever (until its token is cancelled).</summary>
+    private sealed class StallingStream(ReadOnlyMemory<byte> prefix) : Stream
+    {
+        private ReadOnlyMemory<byte> _rest = prefix;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_rest.Length > 0)
+            {
+                var n = Math.Min(buffer.Length, _rest.Length);
+                _rest[..n].CopyTo(buffer);
+                _rest = _rest[n..];
+                return n;
+            }
+
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

@@ -83,7 +83,8 @@ public sealed class S3ObjectStore : IObjectStore
         var head = await HeadAsync(bucket, key, cancellationToken).ConfigureAwait(false)
             ?? throw new ObjectNotFoundException(bucket, key);
         var etag = head.ETag;
-        return new RangedReadStream(head.Size, _options.ReadBlockSize, OpenRange, _pipeline);
+        // The stream lives as long as the work it was opened for: its reads stop with that work's token.
+        return new RangedReadStream(head.Size, _options.ReadBlockSize, OpenRange, _pipeline, _options.BlockReadTimeout, cancellationToken);
 
         async Task<Stream> OpenRange(long offset, long count, CancellationToken token)
         {

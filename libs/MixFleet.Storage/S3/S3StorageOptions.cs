@@ -38,6 +38,13 @@ public sealed class S3StorageOptions : IValidatableObject
     [Range(64 * 1024, 256 * 1024 * 1024, ErrorMessage = "MixFleet:S3:ReadBlockSize must be between 64 KiB and 256 MiB.")]
     public int ReadBlockSize { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>
+    /// The longest one ranged GET of a block may take while reading an object (default 2 minutes for 8 MiB): a read that
+    /// stalls longer is abandoned and retried from where it stopped, instead of hanging the track.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true, ErrorMessage = "MixFleet:S3:BlockReadTimeout must be between 1 second and 1 hour.")]
+    public TimeSpan BlockReadTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Retries of one request after a transient failure (5xx, throttling, timeout, I/O).</summary>
     [Range(0, 20, ErrorMessage = "MixFleet:S3:MaxRetryAttempts must be between 0 and 20.")]
     public int MaxRetryAttempts { get; set; } = 5;
