@@ -159,7 +159,10 @@ internal sealed class FleetRun : IAsyncDisposable
         {
             using var response = await _s3.GetObjectAsync(ReportsBucket, key);
             using var reader = new StreamReader(response.ResponseStream);
-            return await reader.ReadToEndAsync();
+            var body = await reader.ReadToEndAsync();
+            // s3rver creates the file before it writes the body (its PUT is not atomic): a GET in between reads an empty
+            // or cut object with 200. Not there yet: ask again (a report that never completes still fails by the bound).
+            return IsComplete(key, body) ? body : null;
         }
         catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {
@@ -220,6 +223,29 @@ internal sealed class FleetRun : IAsyncDisposable
         catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {
             // Never created (start-up failed early).
+        }
+    }
+
+    private static bool IsComplete(string key, string body)
+    {
+        if (body.Length == 0)
+        {
+            return false;
+        }
+
+        if (!key.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 }
