@@ -163,7 +163,7 @@ internal sealed partial class FlacBitReader
     /// <see cref="AudioErrorCode.Truncated"/> when the frame already ran past the end of the stream.
     /// </summary>
     public ReadOnlySpan<byte> FrameBytes => Overran
-        ? throw FlacError.Create(AudioErrorCode.Truncated, _name, $"the stream ends inside the frame at offset {FrameOffset:N0}")
+        ? throw AudioError.Create(AudioErrorCode.Truncated, _name, $"the stream ends inside the frame at offset {FrameOffset:N0}")
         : _buffer.AsSpan(_frameStart, Consumed - _frameStart);
 
     // Buffer index of the next unread byte; zero bytes supplied past the end count as read.
@@ -258,7 +258,7 @@ internal sealed partial class FlacBitReader
                 // Past the end: supply a zero byte and remember the overrun.
                 if (++_overrun > MaxOverrunBytes)
                 {
-                    throw FlacError.Create(AudioErrorCode.Truncated, _name, $"the stream ends inside the frame at offset {FrameOffset:N0}");
+                    throw AudioError.Create(AudioErrorCode.Truncated, _name, $"the stream ends inside the frame at offset {FrameOffset:N0}");
                 }
 
                 _bits += 8;
@@ -294,7 +294,7 @@ internal sealed partial class FlacBitReader
             // One frame fills the buffer: grow it, up to the bound.
             if (capacity >= MaxBufferBytes)
             {
-                throw FlacError.Create(
+                throw AudioError.Create(
                     AudioErrorCode.CorruptFrame,
                     _name,
                     $"the frame at offset {FrameOffset:N0} is longer than {MaxBufferBytes:N0} bytes");
@@ -311,7 +311,7 @@ internal sealed partial class FlacBitReader
         }
         catch (IOException ex)
         {
-            throw FlacError.Create(AudioErrorCode.IoError, _name, $"the stream could not be read ({ex.Message})", ex);
+            throw AudioError.Create(AudioErrorCode.IoError, _name, $"the stream could not be read ({ex.Message})", ex);
         }
 
         if (read <= 0)

@@ -24,34 +24,8 @@ public sealed class FlacDecoder : IAudioDecoder
 
     /// <inheritdoc />
     /// <remarks>The returned reader owns the file and closes it when disposed.</remarks>
-    public IAudioReader Open(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        FileStream file;
-        try
-        {
-            // Unbuffered: the bit reader reads large blocks itself.
-            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new AudioDecodeException(AudioErrorCode.FileNotFound, path, "the file does not exist", ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw FlacError.Create(AudioErrorCode.IoError, path, $"the file could not be opened ({ex.Message})", ex);
-        }
-
-        try
-        {
-            return Open(file, path);
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
-        }
-    }
+    public IAudioReader Open(string path) =>
+        AudioFiles.Open(path, bufferSize: 0, Open);   // unbuffered: the bit reader reads large blocks itself
 
     /// <inheritdoc />
     /// <remarks>
@@ -68,7 +42,7 @@ public sealed class FlacDecoder : IAudioDecoder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw FlacError.Create(AudioErrorCode.IoError, name, $"the file could not be read ({ex.Message})", ex);
+            throw AudioError.Create(AudioErrorCode.IoError, name, $"the file could not be read ({ex.Message})", ex);
         }
     }
 }

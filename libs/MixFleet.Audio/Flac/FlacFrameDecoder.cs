@@ -71,7 +71,7 @@ internal sealed class FlacFrameDecoder
 
         if (computed != stored)
         {
-            throw FlacError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.FrameCrcMismatch,
                 _name,
                 $"the CRC-16 of the frame at offset {frame.Offset:N0} is 0x{stored:X4}, its bytes give 0x{computed:X4}: the audio data is damaged");

@@ -28,7 +28,7 @@ internal readonly record struct FlacFrameHeader(int BlockSize, int ChannelAssign
         var sync = reader.ReadBits(16);
         if ((sync & 0xFFFE) != 0xFFF8)
         {
-            throw FlacError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.LostSync,
                 frame.Name,
                 $"no frame sync code at offset {frame.Offset:N0} (found 0x{sync:X4}, expected 0xFFF8 or 0xFFF9)");
@@ -61,7 +61,7 @@ internal readonly record struct FlacFrameHeader(int BlockSize, int ChannelAssign
         var stored = reader.ReadBits(8);
         if (computed != stored)
         {
-            throw FlacError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.HeaderCrcMismatch,
                 frame.Name,
                 $"the header CRC-8 of the frame at offset {frame.Offset:N0} is 0x{stored:X2}, its bytes give 0x{computed:X2}");

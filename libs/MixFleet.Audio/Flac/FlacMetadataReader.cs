@@ -26,7 +26,7 @@ internal static class FlacMetadataReader
 
         if (!marker.SequenceEqual("fLaC"u8))
         {
-            throw FlacError.Create(AudioErrorCode.NotAudio, name, $"the stream does not start with the FLAC marker 'fLaC'");
+            throw AudioError.Create(AudioErrorCode.NotAudio, name, $"the stream does not start with the FLAC marker 'fLaC'");
         }
 
         FlacStreamInfo? info = null;
@@ -42,7 +42,7 @@ internal static class FlacMetadataReader
             var length = (header[1] << 16) | (header[2] << 8) | header[3];
             if (info is null && type != StreamInfoType)
             {
-                throw FlacError.Create(AudioErrorCode.InvalidHeader, name, $"the first metadata block is of type {type}, not STREAMINFO");
+                throw AudioError.Create(AudioErrorCode.InvalidHeader, name, $"the first metadata block is of type {type}, not STREAMINFO");
             }
 
             switch (type)
@@ -50,7 +50,7 @@ internal static class FlacMetadataReader
                 case StreamInfoType when info is null:
                     if (length != FlacStreamInfo.Length)
                     {
-                        throw FlacError.Create(AudioErrorCode.InvalidHeader, name, $"STREAMINFO is {length} bytes long instead of {FlacStreamInfo.Length}");
+                        throw AudioError.Create(AudioErrorCode.InvalidHeader, name, $"STREAMINFO is {length} bytes long instead of {FlacStreamInfo.Length}");
                     }
 
                     Require(reader.ReadBytes(body), name, "STREAMINFO");
@@ -62,7 +62,7 @@ internal static class FlacMetadataReader
                     tags = VorbisCommentParser.Parse(comment);
                     break;
                 case ForbiddenType:
-                    throw FlacError.Create(AudioErrorCode.InvalidHeader, name, $"a metadata block has the forbidden type 127");
+                    throw AudioError.Create(AudioErrorCode.InvalidHeader, name, $"a metadata block has the forbidden type 127");
                 default:
                     Require(reader.SkipBytes(length), name, $"a metadata block of type {type}");
                     break;
@@ -87,7 +87,7 @@ internal static class FlacMetadataReader
     {
         if (!complete)
         {
-            throw FlacError.Create(AudioErrorCode.Truncated, name, $"the stream ends inside {what}");
+            throw AudioError.Create(AudioErrorCode.Truncated, name, $"the stream ends inside {what}");
         }
     }
 }

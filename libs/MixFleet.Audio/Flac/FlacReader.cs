@@ -113,7 +113,7 @@ internal sealed class FlacReader : IAudioReader
         var blockSize = _frames.BlockSize;
         if (total > 0 && _decoded + blockSize > total)
         {
-            throw FlacError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.CorruptFrame,
                 _name,
                 $"the frames hold more than the {total:N0} samples per channel STREAMINFO declares");
@@ -136,7 +136,7 @@ internal sealed class FlacReader : IAudioReader
         var total = _streamInfo.TotalSamples;
         if (total > 0 && _decoded < total)
         {
-            throw FlacError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.Truncated,
                 _name,
                 $"the stream ends after {_decoded:N0} of the {total:N0} samples per channel STREAMINFO declares");
@@ -147,7 +147,7 @@ internal sealed class FlacReader : IAudioReader
             var actual = _md5.Finish();
             if (!actual.AsSpan().SequenceEqual(_streamInfo.Md5))
             {
-                throw FlacError.Create(
+                throw AudioError.Create(
                     AudioErrorCode.Md5Mismatch,
                     _name,
                     $"the decoded audio's MD5 is {System.Convert.ToHexStringLower(actual)}, STREAMINFO states {System.Convert.ToHexStringLower(_streamInfo.Md5)}: the audio is not what was encoded");

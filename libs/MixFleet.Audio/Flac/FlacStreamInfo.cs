@@ -39,7 +39,7 @@ internal sealed record FlacStreamInfo
         var total = ((long)(body[13] & 0x0F) << 32) | ((long)body[14] << 24) | ((long)body[15] << 16) | ((long)body[16] << 8) | body[17];
         if (rate is < AudioLimits.MinSampleRate or > AudioLimits.MaxSampleRate)
         {
-            throw FlacError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.InvalidHeader,
                 name,
                 $"STREAMINFO states a sample rate of {rate:N0} Hz, outside {AudioLimits.MinSampleRate:N0}–{AudioLimits.MaxSampleRate:N0} Hz");
@@ -47,12 +47,12 @@ internal sealed record FlacStreamInfo
 
         if (bits < 4)
         {
-            throw FlacError.Create(AudioErrorCode.InvalidHeader, name, $"STREAMINFO states {bits} bits per sample; FLAC needs 4 to 32");
+            throw AudioError.Create(AudioErrorCode.InvalidHeader, name, $"STREAMINFO states {bits} bits per sample; FLAC needs 4 to 32");
         }
 
         if (maxBlock < minBlock && maxBlock != 0)
         {
-            throw FlacError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.InvalidHeader,
                 name,
                 $"STREAMINFO states a maximum block size of {maxBlock} below the minimum of {minBlock}");

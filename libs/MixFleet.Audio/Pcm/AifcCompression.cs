@@ -39,7 +39,7 @@ internal static class AifcCompression
         else
         {
             var printable = Encoding.Latin1.GetString(fourcc[..4]);
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.UnsupportedEncoding,
                 name,
                 $"AIFC compression type '{printable}' is not supported; only NONE, twos, sowt, fl32 and fl64 are decoded in-process");
@@ -49,7 +49,7 @@ internal static class AifcCompression
         var kind = sampleSize is >= 1 and <= 32 ? PcmFormat.IntegerKind((sampleSize + 7) / 8 * 8, unsigned8: false) : null;
         return kind is { } k
             ? (k, bigEndian)
-            : throw PcmError.Create(
+            : throw AudioError.Create(
                 AudioErrorCode.InvalidHeader,
                 name,
                 $"the COMM chunk declares a sample size of {sampleSize} bits; 1 to 32 are supported");

@@ -55,7 +55,7 @@ internal sealed class AiffHeaderParser
                     break;
                 }
 
-                throw PcmError.Create(
+                throw AudioError.Create(
                     id == "COMM" ? AudioErrorCode.Truncated : AudioErrorCode.DataChunkOverrun,
                     _source.Name,
                     $"the '{id.TrimEnd()}' chunk at offset {chunkStart:N0} declares {size:N0} bytes but only {_source.Remaining:N0} remain in the file");
@@ -108,7 +108,7 @@ internal sealed class AiffHeaderParser
         var minimum = _aifc ? 22 : 18;
         if (size < minimum)
         {
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.InvalidHeader,
                 _source.Name,
                 $"the COMM chunk is {size:N0} bytes; an {(_aifc ? "AIFC" : "AIFF")} COMM chunk needs at least {minimum}");
@@ -118,7 +118,7 @@ internal sealed class AiffHeaderParser
         _source.ReadExactly(comm[..minimum], "COMM chunk");
         if (!_source.Skip(size - minimum))
         {
-            throw PcmError.Create(AudioErrorCode.Truncated, _source.Name, $"the file ends inside the COMM chunk");
+            throw AudioError.Create(AudioErrorCode.Truncated, _source.Name, $"the file ends inside the COMM chunk");
         }
 
         var channels = BinaryPrimitives.ReadInt16BigEndian(comm);
@@ -153,7 +153,7 @@ internal sealed class AiffHeaderParser
     {
         if (size < 8)
         {
-            throw PcmError.Create(AudioErrorCode.InvalidHeader, _source.Name, $"the SSND chunk is {size:N0} bytes; at least 8 are needed");
+            throw AudioError.Create(AudioErrorCode.InvalidHeader, _source.Name, $"the SSND chunk is {size:N0} bytes; at least 8 are needed");
         }
 
         Span<byte> ssnd = stackalloc byte[8];
@@ -161,7 +161,7 @@ internal sealed class AiffHeaderParser
         long offset = BinaryPrimitives.ReadUInt32BigEndian(ssnd);
         if (offset > size - 8)
         {
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.InvalidHeader,
                 _source.Name,
                 $"the SSND chunk's data offset {offset:N0} lies beyond its {size - 8:N0} bytes of sound data");
@@ -170,7 +170,7 @@ internal sealed class AiffHeaderParser
         _dataSize = size - 8 - offset;
         if (!_source.CanSeek && _format is null)
         {
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.InvalidHeader,
                 _source.Name,
                 $"the SSND chunk comes before the COMM chunk, which a non-seekable stream cannot read back to");
@@ -198,7 +198,7 @@ internal sealed class AiffHeaderParser
             throw NoData();
         }
 
-        var format = _format ?? throw PcmError.Create(AudioErrorCode.InvalidHeader, _source.Name, $"the file has an SSND chunk but no COMM chunk");
+        var format = _format ?? throw AudioError.Create(AudioErrorCode.InvalidHeader, _source.Name, $"the file has an SSND chunk but no COMM chunk");
         if (_source.CanSeek)
         {
             _source.SeekTo(_dataOffset);
@@ -215,7 +215,7 @@ internal sealed class AiffHeaderParser
         };
     }
 
-    private AudioDecodeException NoData() => PcmError.Create(
+    private AudioDecodeException NoData() => AudioError.Create(
         AudioErrorCode.Truncated,
         _source.Name,
         $"the file ends after {_source.Position:N0} bytes without {(_format is null ? "a COMM chunk or " : string.Empty)}an SSND chunk");

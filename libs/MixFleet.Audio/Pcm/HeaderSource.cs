@@ -50,7 +50,7 @@ internal sealed class HeaderSource
         var n = ReadFully(buffer);
         if (n < buffer.Length)
         {
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.Truncated,
                 Name,
                 $"the file ends inside the {what}: {buffer.Length:N0} bytes needed at offset {start:N0}, only {n:N0} present");
@@ -67,7 +67,7 @@ internal sealed class HeaderSource
         ReadExactly(buffer, what);
         if (!Skip(size - buffer.Length))
         {
-            throw PcmError.Create(AudioErrorCode.Truncated, Name, $"the file ends inside the {what} at offset {Position:N0}");
+            throw AudioError.Create(AudioErrorCode.Truncated, Name, $"the file ends inside the {what} at offset {Position:N0}");
         }
 
         return buffer;

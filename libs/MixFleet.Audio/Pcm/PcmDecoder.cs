@@ -15,33 +15,7 @@ public sealed class PcmDecoder : IAudioDecoder
 
     /// <inheritdoc />
     /// <remarks>The returned reader owns the file and closes it when disposed.</remarks>
-    public IAudioReader Open(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        FileStream file;
-        try
-        {
-            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new AudioDecodeException(AudioErrorCode.FileNotFound, path, "the file does not exist", ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw PcmError.Create(AudioErrorCode.IoError, path, $"the file could not be opened ({ex.Message})", ex);
-        }
-
-        try
-        {
-            return Open(file, path);
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
-        }
-    }
+    public IAudioReader Open(string path) => AudioFiles.Open(path, FileBufferSize, Open);
 
     /// <inheritdoc />
     /// <remarks>
@@ -59,7 +33,7 @@ public sealed class PcmDecoder : IAudioDecoder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw PcmError.Create(AudioErrorCode.IoError, name, $"the file could not be read ({ex.Message})", ex);
+            throw AudioError.Create(AudioErrorCode.IoError, name, $"the file could not be read ({ex.Message})", ex);
         }
     }
 
@@ -74,7 +48,7 @@ public sealed class PcmDecoder : IAudioDecoder
 
         if (read < form.Length)
         {
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.Truncated,
                 name,
                 $"the file is only {read} bytes long; a RIFF/RF64/AIFF header needs {form.Length}");
@@ -82,7 +56,7 @@ public sealed class PcmDecoder : IAudioDecoder
 
         if (!ContainerSniffer.IsPcmContainer(form))
         {
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.NotAudio,
                 name,
                 $"the file does not start with a RIFF/RF64/BW64 WAVE or FORM AIFF/AIFC header");

@@ -40,7 +40,7 @@ internal sealed record PcmFormat
     {
         if (channels < 1 || channels > AudioLimits.MaxChannels)
         {
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.InvalidHeader,
                 name,
                 $"the {chunk} chunk declares {channels} channels; between 1 and {AudioLimits.MaxChannels} are accepted");
@@ -48,7 +48,7 @@ internal sealed record PcmFormat
 
         if (!(sampleRate >= AudioLimits.MinSampleRate && sampleRate <= AudioLimits.MaxSampleRate))
         {
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.InvalidHeader,
                 name,
                 $"the {chunk} chunk declares a sample rate of {sampleRate:N0} Hz; between {AudioLimits.MinSampleRate:N0} and {AudioLimits.MaxSampleRate:N0} Hz are accepted");

@@ -73,7 +73,7 @@ internal sealed class PcmReader : IAudioReader
             _bytesConsumed += got;
             if (got < bytes.Length)
             {
-                throw PcmError.Create(
+                throw AudioError.Create(
                     AudioErrorCode.Truncated,
                     _name,
                     $"the data chunk declares {_dataBytes:N0} bytes but the file ends after {_bytesConsumed:N0} of them");
@@ -106,7 +106,7 @@ internal sealed class PcmReader : IAudioReader
         }
         catch (IOException ex)
         {
-            throw PcmError.Create(AudioErrorCode.IoError, _name, $"the audio data could not be read ({ex.Message})", ex);
+            throw AudioError.Create(AudioErrorCode.IoError, _name, $"the audio data could not be read ({ex.Message})", ex);
         }
     }
 }

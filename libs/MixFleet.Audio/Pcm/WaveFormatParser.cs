@@ -35,7 +35,7 @@ internal static class WaveFormatParser
         {
             if (declaredLength < ExtensibleLength || fmt.Length < ExtensibleLength)
             {
-                throw PcmError.Create(
+                throw AudioError.Create(
                     AudioErrorCode.InvalidHeader,
                     name,
                     $"the fmt chunk declares WAVE_FORMAT_EXTENSIBLE but is {declaredLength:N0} bytes; {ExtensibleLength} are needed");
@@ -48,7 +48,7 @@ internal static class WaveFormatParser
             encoding = BinaryPrimitives.ReadUInt16LittleEndian(subFormat);
             if (!subFormat[2..].SequenceEqual(SubFormatSuffix))
             {
-                throw PcmError.Create(
+                throw AudioError.Create(
                     AudioErrorCode.UnsupportedEncoding,
                     name,
                     $"WAVE_FORMAT_EXTENSIBLE sub-format {new Guid(subFormat):D} is not supported (only PCM and IEEE float are)");
@@ -72,7 +72,7 @@ internal static class WaveFormatParser
         else
         {
             var what = tag == TagExtensible ? "WAVE_FORMAT_EXTENSIBLE sub-format" : "WAVE format tag";
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.UnsupportedEncoding,
                 name,
                 $"{what} 0x{encoding:X4} ({TagName(encoding)}) is not supported; only PCM (0x0001) and IEEE float (0x0003) are decoded in-process");
@@ -81,7 +81,7 @@ internal static class WaveFormatParser
         var expectedAlign = channels * (bits / 8);
         if (blockAlign != expectedAlign)
         {
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.InvalidHeader,
                 name,
                 $"the fmt chunk declares a block alignment of {blockAlign} bytes, but {channels} channels × {bits / 8} bytes per sample = {expectedAlign}");
@@ -100,7 +100,7 @@ internal static class WaveFormatParser
     }
 
     private static AudioDecodeException BadBits(string name, int bits, string encoding, string supported)
-        => PcmError.Create(
+        => AudioError.Create(
             AudioErrorCode.InvalidHeader,
             name,
             $"the fmt chunk declares {bits} bits per sample for {encoding}; {supported} are supported");

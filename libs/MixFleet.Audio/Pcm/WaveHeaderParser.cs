@@ -91,7 +91,7 @@ internal sealed class WaveHeaderParser
                 return false; // a damaged chunk after the audio: keep the audio, stop looking for tags
             }
 
-            throw PcmError.Create(
+            throw AudioError.Create(
                 needed ? AudioErrorCode.Truncated : AudioErrorCode.DataChunkOverrun,
                 _source.Name,
                 $"the '{id.TrimEnd()}' chunk at offset {chunkStart:N0} declares {size:N0} bytes but only {_source.Remaining:N0} remain in the file");
@@ -133,7 +133,7 @@ internal sealed class WaveHeaderParser
     {
         if (size < WaveFormatParser.MinLength)
         {
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.InvalidHeader,
                 _source.Name,
                 $"the fmt chunk is {size:N0} bytes; at least {WaveFormatParser.MinLength} are needed");
@@ -150,7 +150,7 @@ internal sealed class WaveHeaderParser
     {
         if (size < 28)
         {
-            throw PcmError.Create(AudioErrorCode.InvalidHeader, _source.Name, $"the ds64 chunk is {size:N0} bytes; at least 28 are needed");
+            throw AudioError.Create(AudioErrorCode.InvalidHeader, _source.Name, $"the ds64 chunk is {size:N0} bytes; at least 28 are needed");
         }
 
         Span<byte> ds64 = stackalloc byte[28];
@@ -175,7 +175,7 @@ internal sealed class WaveHeaderParser
         {
             if (_format is null)
             {
-                throw PcmError.Create(
+                throw AudioError.Create(
                     AudioErrorCode.InvalidHeader,
                     _source.Name,
                     $"the data chunk at offset {chunkStart:N0} comes before the fmt chunk, which a non-seekable stream cannot read back to");
@@ -192,21 +192,21 @@ internal sealed class WaveHeaderParser
     {
         if (_rf64 && size == uint.MaxValue)
         {
-            size = _ds64DataSize ?? throw PcmError.Create(
+            size = _ds64DataSize ?? throw AudioError.Create(
                 AudioErrorCode.InvalidHeader,
                 _source.Name,
                 $"the {_container.ToUpperInvariant()} data chunk size is 0xFFFFFFFF but there is no ds64 chunk before it");
         }
         else if (!_rf64 && size == uint.MaxValue)
         {
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.DataChunkOverrun,
                 _source.Name,
                 $"the data chunk at offset {chunkStart:N0} declares 0xFFFFFFFF bytes, the placeholder of a recording whose header was never finalised");
         }
         else if (!_rf64 && size == 0 && _source.Remaining is not 0)
         {
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.DataChunkOverrun,
                 _source.Name,
                 $"the data chunk at offset {chunkStart:N0} declares 0 bytes but is followed by more of the file, the placeholder of a recording whose header was never finalised");
@@ -214,7 +214,7 @@ internal sealed class WaveHeaderParser
 
         if (size > _source.Remaining)
         {
-            throw PcmError.Create(
+            throw AudioError.Create(
                 AudioErrorCode.DataChunkOverrun,
                 _source.Name,
                 $"the data chunk declares {size:N0} bytes but only {_source.Remaining:N0} remain in the file");
@@ -230,7 +230,7 @@ internal sealed class WaveHeaderParser
             throw NoData();
         }
 
-        var format = _format ?? throw PcmError.Create(AudioErrorCode.InvalidHeader, _source.Name, $"the file has a data chunk but no fmt chunk");
+        var format = _format ?? throw AudioError.Create(AudioErrorCode.InvalidHeader, _source.Name, $"the file has a data chunk but no fmt chunk");
         if (_source.CanSeek)
         {
             _source.SeekTo(_dataOffset);
@@ -251,11 +251,11 @@ internal sealed class WaveHeaderParser
     {
         if (!_source.Skip(count))
         {
-            throw PcmError.Create(AudioErrorCode.Truncated, _source.Name, $"the file ends inside the {what}");
+            throw AudioError.Create(AudioErrorCode.Truncated, _source.Name, $"the file ends inside the {what}");
         }
     }
 
-    private AudioDecodeException NoData() => PcmError.Create(
+    private AudioDecodeException NoData() => AudioError.Create(
         AudioErrorCode.Truncated,
         _source.Name,
         $"the file ends after {_source.Position:N0} bytes without {(_format is null ? "a fmt chunk or " : string.Empty)}a data chunk");
