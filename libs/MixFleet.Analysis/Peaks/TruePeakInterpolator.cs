@@ -63,7 +63,7 @@ public sealed class TruePeakInterpolator : ITruePeakKernel
         {
             // From 192 kHz, no oversampling (Annex 2): the samples are the reconstruction.
             var fresh = signal[History..];
-            return (MathF.Max(floor, SamplePeakMeter.MaxAbs(fresh)), CountAbove(fresh));
+            return (MathF.Max(floor, SamplePeakMeter.MaxAbs(fresh)), PeakMath.CountAbove(fresh));
         }
 
         long overs = 0;
@@ -82,17 +82,6 @@ public sealed class TruePeakInterpolator : ITruePeakKernel
         }
 
         return (floor, overs);
-    }
-
-    private static long CountAbove(ReadOnlySpan<float> samples)
-    {
-        long count = 0;
-        foreach (var x in samples)
-        {
-            count += MathF.Abs(x) > 1f ? 1 : 0;
-        }
-
-        return count;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -163,18 +152,6 @@ public sealed class TruePeakInterpolator : ITruePeakKernel
             }
         }
 
-        return (MaxLane(vmax), overs, n);
-    }
-
-    private static float MaxLane(Vector256<float> v)
-    {
-        var half = Vector128.Max(v.GetLower(), v.GetUpper());
-        var max = 0f;
-        for (var lane = 0; lane < Vector128<float>.Count; lane++)
-        {
-            max = MathF.Max(max, half[lane]);
-        }
-
-        return max;
+        return (PeakMath.MaxLane(vmax), overs, n);
     }
 }

@@ -235,30 +235,19 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
             max = MathF.Max(max, AbsMax(stage2.Slice((a * Stride) + 1, count), ref acc));
         }
 
-        max = MathF.Max(max, MaxLane(acc));
+        max = MathF.Max(max, PeakMath.MaxLane(acc));
         if (max <= 1f)
         {
             return (max, 0);
         }
 
-        var overs = CountAbove(samples) + CountAbove(halfPoints);
+        var overs = PeakMath.CountAbove(samples) + PeakMath.CountAbove(halfPoints);
         for (var a = 0; a < 2 * ReconstructionFilter.Phases; a++)
         {
-            overs += CountAbove(stage2.Slice((a * Stride) + 1, count));
+            overs += PeakMath.CountAbove(stage2.Slice((a * Stride) + 1, count));
         }
 
         return (max, overs);
-    }
-
-    private static long CountAbove(ReadOnlySpan<float> values)
-    {
-        long count = 0;
-        foreach (var v in values)
-        {
-            count += MathF.Abs(v) > 1f ? 1 : 0;
-        }
-
-        return count;
     }
 
     // Folds |values| into acc a vector at a time; returns the max of the scalar remainder.
@@ -279,18 +268,6 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
         for (; n < values.Length; n++)
         {
             max = MathF.Max(max, MathF.Abs(values[n]));
-        }
-
-        return max;
-    }
-
-    private static float MaxLane(Vector256<float> v)
-    {
-        var half = Vector128.Max(v.GetLower(), v.GetUpper());
-        var max = 0f;
-        for (var lane = 0; lane < Vector128<float>.Count; lane++)
-        {
-            max = MathF.Max(max, half[lane]);
         }
 
         return max;
