@@ -34,11 +34,7 @@ public sealed class AlbumAggregationConsumerDefinition : ConsumerDefinition<Albu
     {
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
         endpointConfigurator.PrefetchCount = ConcurrentMessages;
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.Durable = true;
-            rabbit.AutoDelete = false;
-        }
+        endpointConfigurator.UseDurableQueue();
 
         endpointConfigurator.UseMessageRetry(retry =>
         {

@@ -42,11 +42,7 @@ public sealed class AnalyzeTrackConsumerDefinition : ConsumerDefinition<AnalyzeT
         // Prefetch no more than is consumed at once: a prefetched delivery is unacknowledged too and counts against
         // the broker's consumer_timeout while it waits.
         endpointConfigurator.PrefetchCount = _options.EffectiveConcurrentTracks;
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.Durable = true;
-            rabbit.AutoDelete = false;
-        }
+        endpointConfigurator.UseDurableQueue();
 
         endpointConfigurator.UseMessageRetry(retry =>
         {

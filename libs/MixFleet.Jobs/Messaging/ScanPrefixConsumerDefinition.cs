@@ -27,11 +27,7 @@ public sealed class ScanPrefixConsumerDefinition : ConsumerDefinition<ScanPrefix
     {
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
         endpointConfigurator.PrefetchCount = ConcurrentPages;
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.Durable = true;
-            rabbit.AutoDelete = false;
-        }
+        endpointConfigurator.UseDurableQueue();
 
         endpointConfigurator.UseMessageRetry(retry =>
             retry.Exponential(10, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1)));

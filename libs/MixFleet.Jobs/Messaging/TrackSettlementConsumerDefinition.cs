@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using MixFleet.Contracts;
 using MixFleet.ServiceDefaults.Messaging;
-using Npgsql;
 
 namespace MixFleet.Jobs.Messaging;
 
@@ -38,18 +37,9 @@ public sealed class TrackSettlementConsumerDefinition : ConsumerDefinition<Track
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
         ArgumentNullException.ThrowIfNull(consumerConfigurator);
         endpointConfigurator.PrefetchCount = BatchSize * ConcurrentBatches * 2;
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.Durable = true;
-            rabbit.AutoDelete = false;
-        }
+        endpointConfigurator.UseDurableQueue();
 
         consumerConfigurator.Options<BatchOptions>(o => o.SetMessageLimit(BatchSize).SetTimeLimit(BatchWindow).SetConcurrencyLimit(ConcurrentBatches));
-        endpointConfigurator.UseMessageRetry(retry =>
-        {
-            retry.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
-            retry.Handle<NpgsqlException>();
-            retry.Handle<TimeoutException>();
-        });
+        endpointConfigurator.UseJobStoreRetry();
     }
 }

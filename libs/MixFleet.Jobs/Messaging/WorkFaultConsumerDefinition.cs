@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using MixFleet.Contracts;
 using MixFleet.ServiceDefaults.Messaging;
-using Npgsql;
 
 namespace MixFleet.Jobs.Messaging;
 
@@ -24,17 +23,8 @@ public sealed class WorkFaultConsumerDefinition : ConsumerDefinition<WorkFaultCo
         IRegistrationContext context)
     {
         ArgumentNullException.ThrowIfNull(endpointConfigurator);
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.Durable = true;
-            rabbit.AutoDelete = false;
-        }
+        endpointConfigurator.UseDurableQueue();
 
-        endpointConfigurator.UseMessageRetry(retry =>
-        {
-            retry.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
-            retry.Handle<NpgsqlException>();
-            retry.Handle<TimeoutException>();
-        });
+        endpointConfigurator.UseJobStoreRetry();
     }
 }
