@@ -2,7 +2,7 @@ using RabbitMQ.Client;
 
 namespace MixFleet.Benchmarks.Tools;
 
-/// <summary>The benchmarks' queues on the broker: how many consumers one has, deleting them afterwards.</summary>
+/// <summary>The benchmarks' queues on the broker: their consumers and messages, deleting them afterwards.</summary>
 internal static class BenchQueues
 {
     /// <summary>Deletes each queue with its <c>_error</c> and <c>_skipped</c> queues and the exchanges of the same names.</summary>
@@ -30,5 +30,14 @@ internal static class BenchQueues
         {
             return 0;   // 404: not declared yet (the channel is closed by the broker)
         }
+    }
+
+    /// <summary>The messages waiting in <paramref name="queue"/>, which must exist.</summary>
+    public static async Task<uint> MessagesAsync(Uri broker, string queue)
+    {
+        var factory = new ConnectionFactory { Uri = broker };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
     }
 }

@@ -233,17 +233,7 @@ internal static class CatalogScan
     /// <summary>The fleet's processes and the database server they share.</summary>
     private sealed class Fleet(S3StorageOptions s3, Uri broker, string postgres, string ingestion, string worker, int workers, string logs)
     {
-        public async Task<string> CreateDatabaseAsync(string name)
-        {
-            await using (var c = new NpgsqlConnection(postgres))
-            {
-                await c.OpenAsync();
-                await using var create = new NpgsqlCommand($"create database \"{name}\"", c);
-                await create.ExecuteNonQueryAsync();
-            }
-
-            return new NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString;
-        }
+        public Task<string> CreateDatabaseAsync(string name) => BenchDatabase.CreateAsync(postgres, name);
 
         public List<ServiceProcess> Start(string phase, string database, string reports, string queuePrefix, int port)
         {

@@ -11,7 +11,6 @@ using MixFleet.Jobs;
 using MixFleet.Jobs.Store;
 using MixFleet.ServiceDefaults;
 using Npgsql;
-using RabbitMQ.Client;
 
 namespace MixFleet.Benchmarks.Tools;
 
@@ -45,7 +44,7 @@ internal static class ControlPlane
 
         var runId = Guid.NewGuid().ToString("N")[..8];
         var queuePrefix = $"control-{runId}-";
-        var database = await CreateDatabaseAsync(postgres, "control_" + runId);
+        var database = await BenchDatabase.CreateAsync(postgres, "control_" + runId);
         // A tool host (the job store and a bus without consumers) records the job and publishes the outcomes; the
         // settlement queue is declared and bound first by one settler started and stopped, so the outcomes wait in it.
         using var tool = BuildHost(broker, database, queuePrefix, settle: false);
@@ -85,7 +84,7 @@ internal static class ControlPlane
                 await Task.Delay(250);
             }
 
-            var commands = await QueuedAsync(broker, queuePrefix + QueueNames.AlbumAggregation);
+            var commands = await BenchQueues.MessagesAsync(broker, queuePrefix + QueueNames.AlbumAggregation);
             Print(tracks, albums, hosts, seeded, published, samples, commands);
             return samples[^1].Settled == tracks && samples[^1].Claimed == albums && commands == albums ? 0 : 1;
         }
@@ -189,26 +188,6 @@ internal static class ControlPlane
         await using var r = await command.ExecuteReaderAsync();
         await r.ReadAsync();
         return (r.GetInt32(0), r.GetInt64(1));
-    }
-
-    private static async Task<uint> QueuedAsync(Uri broker, string queue)
-    {
-        var factory = new ConnectionFactory { Uri = broker };
-        await using var connection = await factory.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-    }
-
-    private static async Task<string> CreateDatabaseAsync(string server, string name)
-    {
-        await using (var c = new NpgsqlConnection(server))
-        {
-            await c.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database \"{name}\"", c);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     private static void Print(int tracks, int albums, int hosts, double seeded, double published, List<(double Seconds, long Settled, long Claimed)> samples, uint commands)
