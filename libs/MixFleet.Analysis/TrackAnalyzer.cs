@@ -71,7 +71,7 @@ public sealed class TrackAnalyzer
                 AudioChunk? chunk;
                 using (await _budget.AcquireAsync(failed.Token).ConfigureAwait(false))
                 {
-                    chunk = producer.Next();
+                    chunk = producer.Next(failed.Token);
                 }
 
                 if (chunk is null)

@@ -18,8 +18,9 @@ public sealed class ArrayAudioReader(float[][] channels, int sampleRate, Channel
         TotalFrames = channels[0].Length,
     };
 
-    public int Read(AudioBuffer destination)
+    public int Read(AudioBuffer destination, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var frames = Math.Min(destination.CapacityFrames, channels[0].Length - _position);
         for (var c = 0; c < channels.Length; c++)
         {

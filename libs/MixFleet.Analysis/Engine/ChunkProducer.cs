@@ -23,7 +23,8 @@ internal sealed class ChunkProducer(IAudioReader reader, ChunkLayout layout, int
     public long DecodedFrames { get; private set; }
 
     /// <summary>Decodes the next chunk, or returns null at the end of the track.</summary>
-    public AudioChunk? Next()
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled mid-decode.</exception>
+    public AudioChunk? Next(CancellationToken cancellationToken)
     {
         if (_ended)
         {
@@ -38,7 +39,7 @@ internal sealed class ChunkProducer(IAudioReader reader, ChunkLayout layout, int
             if (_blockOffset >= _block.Frames)
             {
                 _blockOffset = 0;
-                if (reader.Read(_block) == 0)
+                if (reader.Read(_block, cancellationToken) == 0)
                 {
                     _ended = true;
                     break;

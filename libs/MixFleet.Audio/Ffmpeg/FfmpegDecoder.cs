@@ -44,7 +44,8 @@ public sealed class FfmpegDecoder : IAudioDecoder
     /// <inheritdoc />
     /// <exception cref="AudioDecodeException">
     /// <see cref="AudioErrorCode.DecoderNotInstalled"/>, <see cref="AudioErrorCode.NotAudio"/>,
-    /// <see cref="AudioErrorCode.InvalidHeader"/>, <see cref="AudioErrorCode.DecoderFailed"/> (probe timeout), and
+    /// <see cref="AudioErrorCode.InvalidHeader"/>, <see cref="AudioErrorCode.DecoderFailed"/> (probe timed out or killed:
+    /// <see cref="AudioDecodeException.Transient"/>), and
     /// <see cref="AudioErrorCode.FileNotFound"/> / <see cref="AudioErrorCode.EmptyFile"/> for a missing or empty file.
     /// </exception>
     public IAudioReader Open(string path)
@@ -124,11 +125,17 @@ public sealed class FfmpegDecoder : IAudioDecoder
             if (!process.WaitForExit(_options.ProbeTimeout))
             {
                 throw new AudioDecodeException(AudioErrorCode.DecoderFailed, source,
-                    $"ffprobe did not finish within {_options.ProbeTimeout.TotalSeconds:0.#} s and was stopped");
+                    $"ffprobe did not finish within {_options.ProbeTimeout.TotalSeconds:0.#} s and was stopped", transient: true);
             }
 
             process.WaitForExit(); // flushes the asynchronous stderr reader
             var output = json.GetAwaiter().GetResult();
+            if (FfmpegProcess.WasKilled(process.ExitCode))
+            {
+                throw new AudioDecodeException(AudioErrorCode.DecoderFailed, source,
+                    $"ffprobe was stopped by a signal before it finished (exit code {process.ExitCode})", transient: true);
+            }
+
             if (process.ExitCode != 0)
             {
                 throw new AudioDecodeException(AudioErrorCode.NotAudio, source,

@@ -70,7 +70,8 @@ internal sealed class FfmpegPcmReader : IAudioReader
     }
 
     /// <inheritdoc />
-    public int Read(AudioBuffer destination)
+    /// <remarks>Cancelling <paramref name="cancellationToken"/> while the pipe is read kills ffmpeg, which ends the read.</remarks>
+    public int Read(AudioBuffer destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -82,6 +83,11 @@ internal sealed class FfmpegPcmReader : IAudioReader
         if (_failure is not null)
         {
             throw _failure;
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            Cancel(cancellationToken);
         }
 
         if (_finished)
@@ -96,8 +102,18 @@ internal sealed class FfmpegPcmReader : IAudioReader
             _bytes = new byte[wanted]; // once per reader: the engine reuses one buffer for the whole track
         }
 
-        // Fill the whole block unless the pipe ends, so only the last block can be short.
-        var read = _stdout.ReadAtLeast(_bytes.AsSpan(0, wanted), wanted, throwOnEndOfStream: false);
+        // Fill the whole block unless the pipe ends, so only the last block can be short. A cancellation kills ffmpeg,
+        // which closes the pipe and ends the read.
+        int read;
+        using (cancellationToken.Register(static state => ((FfmpegPcmReader)state!).Kill(), this))
+        {
+            read = _stdout.ReadAtLeast(_bytes.AsSpan(0, wanted), wanted, throwOnEndOfStream: false);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            Cancel(cancellationToken);
+        }
         var frames = read / _frameBytes;
         Deinterleave(_bytes.AsSpan(0, frames * _frameBytes), destination, frames);
         destination.Frames = frames;
@@ -136,6 +152,29 @@ internal sealed class FfmpegPcmReader : IAudioReader
         }
     }
 
+    // Stops ffmpeg (if the registration has not already) and fails every later read: the stream is cut.
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void Cancel(CancellationToken cancellationToken)
+    {
+        Kill();
+        _process.WaitForExit(5_000);
+        _finished = true;
+        _failure = new AudioDecodeException(AudioErrorCode.DecoderFailed, _source, "the decode was cancelled and ffmpeg stopped", transient: true);
+        throw new OperationCanceledException(cancellationToken);
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already exited: the read ends by itself.
+        }
+    }
+
     private void Deinterleave(ReadOnlySpan<byte> bytes, AudioBuffer destination, int frames)
     {
         var channels = Info.Channels;
@@ -170,10 +209,18 @@ internal sealed class FfmpegPcmReader : IAudioReader
         if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
         {
             FfmpegProcess.Stop(_process);
-            throw new AudioDecodeException(AudioErrorCode.DecoderFailed, _source, "ffmpeg did not exit after the end of its output");
+            throw new AudioDecodeException(AudioErrorCode.DecoderFailed, _source, "ffmpeg did not exit after the end of its output", transient: true);
         }
 
         _process.WaitForExit(); // flushes the asynchronous stderr reader
+        if (FfmpegProcess.WasKilled(_process.ExitCode))
+        {
+            // The OOM killer, an operator, a shutdown: nothing is known about the file.
+            throw new AudioDecodeException(AudioErrorCode.DecoderFailed, _source,
+                $"ffmpeg was stopped by a signal before it finished (exit code {_process.ExitCode}): {_stderr.Last(2, "no error reported")}",
+                transient: true);
+        }
+
         if (_process.ExitCode != 0)
         {
             throw new AudioDecodeException(AudioErrorCode.DecoderFailed, _source,

@@ -47,6 +47,13 @@ internal static class FfmpegProcess
         return process;
     }
 
+    /// <summary>
+    /// True when an exit code says the process was stopped by a signal rather than failing on its input: 128 + the
+    /// signal number as .NET reports a signalled child on Unix (137 for SIGKILL, the OOM killer's), or 255, ffmpeg's
+    /// own exit code after it received SIGINT or SIGTERM.
+    /// </summary>
+    public static bool WasKilled(int exitCode) => exitCode > 128;
+
     /// <summary>Kills the process tree if it still runs, waits for it, and disposes it. Never throws.</summary>
     public static void Stop(Process process)
     {

@@ -51,9 +51,10 @@ internal sealed class FlacReader : IAudioReader
     internal int BufferedBytes => _bits.BufferCapacity;
 
     /// <inheritdoc />
-    public int Read(AudioBuffer destination)
+    public int Read(AudioBuffer destination, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(destination);
         if (destination.Channels != Info.Channels)
         {

@@ -44,9 +44,10 @@ internal sealed class PcmReader : IAudioReader
     public AudioStreamInfo Info { get; }
 
     /// <inheritdoc />
-    public int Read(AudioBuffer destination)
+    public int Read(AudioBuffer destination, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(destination);
         if (destination.Channels != _format.Channels)
         {

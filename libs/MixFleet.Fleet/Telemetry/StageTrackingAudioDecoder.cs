@@ -36,9 +36,9 @@ internal sealed class StageTrackingAudioDecoder(IAudioDecoder inner) : IAudioDec
     {
         public AudioStreamInfo Info => inner.Info;
 
-        public int Read(AudioBuffer destination)
+        public int Read(AudioBuffer destination, CancellationToken cancellationToken = default)
         {
-            var frames = inner.Read(destination);
+            var frames = inner.Read(destination, cancellationToken);
             stages.AddFrames(frames, inner.Info.SampleRate);
             return frames;
         }

@@ -30,6 +30,8 @@ public sealed class TrackAnalysisUseCase
 
     private const string JsonContentType = "application/json";
 
+    private static readonly string DeploymentLimitCode = AudioErrorCode.TooLarge.ToCode();
+
     private readonly IObjectStore _store;
     private readonly IAudioDecoder _decoder;
     private readonly TrackAnalyzer _analyzer;
@@ -113,20 +115,24 @@ public sealed class TrackAnalysisUseCase
     }
 
     /// <summary>
-    /// True when the decode error is the file's own fault, so analyzing it again can never succeed. A cut stream or
-    /// a decoder missing from this machine is not.
+    /// True when the decode error gets a failure report now instead of a retry: the file's own fault, or a limit of
+    /// this deployment (<see cref="AudioErrorCode.TooLarge"/>) that no retry lifts. A cut stream, a decoder missing from
+    /// this machine, or a decoder that timed out or was killed (<see cref="AudioDecodeException.Transient"/>) is not:
+    /// those are retried and, if they never pass, stranded, never written as a verdict.
     /// </summary>
     public static bool IsPermanent(AudioDecodeException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception.Code is not (AudioErrorCode.IoError or AudioErrorCode.DecoderNotInstalled);
+        return !exception.Transient && exception.Code is not (AudioErrorCode.IoError or AudioErrorCode.DecoderNotInstalled);
     }
 
-    // Reuse rule (docs/worker.md): same source ETag (known) and same analyzer version.
+    // Reuse rule (docs/worker.md): same source ETag (known) and same analyzer version, and a verdict about the file
+    // itself: a failure for a limit of the deployment (too-large) is measured again, since the limit may have changed.
     private static bool IsCurrent(TrackReportDocument existing, ObjectRef current) =>
         current.ETag is { Length: > 0 } etag
         && string.Equals(existing.Source.ETag, etag, StringComparison.Ordinal)
-        && string.Equals(existing.AnalyzerVersion, AnalyzerVersion.Current, StringComparison.Ordinal);
+        && string.Equals(existing.AnalyzerVersion, AnalyzerVersion.Current, StringComparison.Ordinal)
+        && !string.Equals(existing.Track.Error?.Code, DeploymentLimitCode, StringComparison.Ordinal);
 
     private async Task<TrackReportDocument> AnalyzeAsync(ObjectRef source, string albumKey, CancellationToken cancellationToken)
     {

@@ -155,9 +155,60 @@ public sealed class FfmpegDecoderErrorTests : IDisposable
         var ex = Assert.Throws<AudioDecodeException>(() => FfmpegTestMedia.ReadAll(reader));
 
         Assert.Equal(AudioErrorCode.DecoderFailed, ex.Code);
+        Assert.False(ex.Transient); // the file's own fault: a verdict
         Assert.Equal(
             "ffmpeg could not decode: [flac @ 0x1] invalid residual | Error while decoding stream #0:0: Invalid data found when processing input",
             ex.Detail);
+    }
+
+    [Theory]
+    [InlineData("KILL", 137)] // the OOM killer
+    [InlineData("TERM", 143)]
+    public void Read_FfmpegStoppedBySignal_IsTransientDecoderFailed(string signal, int exitCode)
+    {
+        var flac = _media.Ffmpeg("fine.flac", "-f", "lavfi", "-i", "sine=duration=0.1", "-c:a", "flac");
+        var fake = _media.Script("ffmpeg", $"head -c 4000 /dev/zero\nkill -{signal} $$");
+        using var reader = new FfmpegDecoder(new FfmpegOptions { FfmpegPath = fake }).Open(flac);
+
+        var ex = Assert.Throws<AudioDecodeException>(() => FfmpegTestMedia.ReadAll(reader));
+
+        Assert.Equal(AudioErrorCode.DecoderFailed, ex.Code);
+        Assert.True(ex.Transient);
+        Assert.Contains($"exit code {exitCode}", ex.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_FfprobeKilled_IsTransientDecoderFailedNotNotAudio()
+    {
+        var flac = _media.Ffmpeg("fine.flac", "-f", "lavfi", "-i", "sine=duration=0.1", "-c:a", "flac");
+        var fake = _media.Script("ffprobe", "kill -KILL $$");
+
+        var ex = Assert.Throws<AudioDecodeException>(() => new FfmpegDecoder(new FfmpegOptions { FfprobePath = fake }).Open(flac));
+
+        Assert.Equal(AudioErrorCode.DecoderFailed, ex.Code);
+        Assert.True(ex.Transient);
+    }
+
+    [Fact]
+    public void Read_CancelledWhileFfmpegStalls_EndsWithCancellationAndStopsFfmpeg()
+    {
+        var flac = _media.Ffmpeg("fine.flac", "-f", "lavfi", "-i", "sine=duration=0.1", "-c:a", "flac");
+        var seconds = $"60.{Random.Shared.Next(100_000, 999_999)}"; // a unique argv to find the staller by
+        // Writes less than one block, then stalls with the pipe open, as a wedged decoder does.
+        var fake = _media.Script("ffmpeg", $"head -c 4000 /dev/zero\nexec sleep {seconds}");
+        using var reader = new FfmpegDecoder(new FfmpegOptions { FfmpegPath = fake }).Open(flac);
+        var buffer = new AudioBuffer(reader.Info.Channels, 4096);
+        using var cancellation = new CancellationTokenSource();
+        var reading = Task.Run(() => reader.Read(buffer, cancellation.Token));
+        // Cancel once the staller runs; whether the read is already waiting on the pipe or not, ffmpeg must be stopped.
+        Assert.True(SpinWait.SpinUntil(() => System.IO.Directory.EnumerateDirectories("/proc").Any(d => CommandLine(d).Contains(seconds, StringComparison.Ordinal)), TimeSpan.FromSeconds(60)));
+
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => reading.GetAwaiter().GetResult());
+        Assert.DoesNotContain(System.IO.Directory.EnumerateDirectories("/proc"), d => CommandLine(d).Contains(seconds, StringComparison.Ordinal));
+        var again = Assert.Throws<AudioDecodeException>(() => reader.Read(buffer));
+        Assert.True(again.Transient);
     }
 
     [Fact]
@@ -172,6 +223,7 @@ public sealed class FfmpegDecoderErrorTests : IDisposable
         var ex = Assert.Throws<AudioDecodeException>(() => decoder.Open(flac));
 
         Assert.Equal(AudioErrorCode.DecoderFailed, ex.Code);
+        Assert.True(ex.Transient);
         Assert.Contains("ffprobe did not finish within 0.5 s", ex.Detail, StringComparison.Ordinal);
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(10));
         Assert.DoesNotContain(System.IO.Directory.EnumerateDirectories("/proc"), d => CommandLine(d).Contains(seconds, StringComparison.Ordinal));

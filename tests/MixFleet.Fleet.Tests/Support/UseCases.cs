@@ -17,9 +17,11 @@ internal static class UseCases
 
     private static readonly CpuBudget _budget = new(2);
 
-    public static TrackAnalysisUseCase Create(IObjectStore store) => new(
+    public static TrackAnalysisUseCase Create(IObjectStore store) => Create(store, new AudioDecoder());
+
+    public static TrackAnalysisUseCase Create(IObjectStore store, IAudioDecoder decoder) => new(
         store,
-        new AudioDecoder(),
+        decoder,
         _budget,
         AnalysisOptions.Default,
         Options.Create(new ReportsOptions { Bucket = ReportsBucket }),
