@@ -3,6 +3,7 @@ using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MixFleet.Cli.Tests.Support;
 using MixFleet.Contracts.V1;
+using MixFleet.Jobs.Store;
 
 namespace MixFleet.Cli.Tests;
 
@@ -161,6 +162,62 @@ public sealed class FleetCommandTests(IngestionService service) : IClassFixture<
 
         Assert.Equal(2, exitCode);
         Assert.Contains("done", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redrive_SendsTheStrandedTrackAgain_GiveUp_RecordsItAsFailed()
+    {
+        PutAlbum("stranded/Album/", tracks: 2);
+        var (_, scanOutput, _) = await Scan("s3://masters/stranded/", "--no-wait");
+        var jobId = Guid.Parse(scanOutput.Trim());
+        var sent = await PublishedAsync(m => m.JobId == jobId, count: 2);
+        var stranded = sent[0].Source;
+        var strandedWork = service.Services.GetRequiredService<StrandedWork>();
+        // What the job-faults consumer does when that track's command ends in a worker's error queue.
+        Assert.Equal(1, await strandedWork.StrandAsync(stranded.Bucket, stranded.Key, stranded.ETag, CancellationToken.None));
+        Assert.Equal(1, (await JobJsonAsync(jobId)).GetProperty("failedTransient").GetInt32());
+        var (_, table, _) = await service.RunCliAsync("job", jobId.ToString("D"), "--ingestion", IngestionService.Url, "--token", IngestionService.Token);
+        Assert.Contains($"mixfleet redrive {jobId:D}", table.ReplaceLineEndings(" "), StringComparison.Ordinal);
+
+        var (redriveExit, redriveOutput, redriveError) = await service.RunCliAsync("redrive", jobId.ToString("D"), "--ingestion", IngestionService.Url, "--token", IngestionService.Token);
+
+        Assert.True(redriveExit == 0, redriveError);
+        Assert.Equal($"job {jobId:D}: 1 stranded track sent to the workers again", redriveOutput.Trim());
+        await PublishedAsync(m => m.JobId == jobId && m.Source.Key == stranded.Key, count: 2);
+        var afterRedrive = await JobJsonAsync(jobId);
+        Assert.Equal(0, afterRedrive.GetProperty("failedTransient").GetInt32());
+        Assert.Equal(0, afterRedrive.GetProperty("analyzed").GetInt32() + afterRedrive.GetProperty("failed").GetInt32());
+
+        await strandedWork.StrandAsync(stranded.Bucket, stranded.Key, stranded.ETag, CancellationToken.None);
+        var (giveUpExit, giveUpOutput, giveUpError) = await service.RunCliAsync("give-up", jobId.ToString("D"), "--ingestion", IngestionService.Url, "--token", IngestionService.Token);
+
+        Assert.True(giveUpExit == 0, giveUpError);
+        Assert.Equal($"job {jobId:D}: 1 stranded track recorded as failed (gave-up)", giveUpOutput.Trim());
+        var afterGiveUp = await JobJsonAsync(jobId);
+        Assert.Equal(0, afterGiveUp.GetProperty("failedTransient").GetInt32());
+        Assert.Equal(1, afterGiveUp.GetProperty("failed").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("redrive")]
+    [InlineData("give-up")]
+    public async Task StrandedActions_UnknownJob_ExitFourWithTheNotFoundDetail(string action)
+    {
+        var id = Guid.CreateVersion7();
+
+        var (exitCode, output, error) = await service.RunCliAsync(action, id.ToString("D"), "--ingestion", IngestionService.Url, "--token", IngestionService.Token);
+
+        Assert.Equal(4, exitCode);
+        Assert.Empty(output);
+        Assert.Contains($"404 Not Found: No job {id:D}.", error, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> JobJsonAsync(Guid jobId)
+    {
+        var (exitCode, output, error) = await service.RunCliAsync("job", jobId.ToString("D"), "--ingestion", IngestionService.Url, "--token", IngestionService.Token, "--json", "-");
+        Assert.True(exitCode == 0, error);
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.Clone();
     }
 
     private Task<(int ExitCode, string Output, string Error)> Scan(string location, params string[] more) =>

@@ -22,6 +22,8 @@ internal static class MixFleetCli
             ScanCommand.Create(output, error, httpHandlers),
             JobCommand.Create(output, error, httpHandlers),
             JobsCommand.Create(output, error, httpHandlers),
+            StrandedCommand.Redrive(output, error, httpHandlers),
+            StrandedCommand.GiveUp(output, error, httpHandlers),
         };
 
         var parse = root.Parse(args);

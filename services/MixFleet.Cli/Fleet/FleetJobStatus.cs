@@ -19,7 +19,8 @@ internal sealed record FleetJobStatus(
     DateTimeOffset? CreatedAt = null,
     DateTimeOffset? CompletedAt = null,
     int AlbumsTotal = 0,
-    int AlbumsReported = 0)
+    int AlbumsReported = 0,
+    int FailedTransient = 0)
 {
     /// <summary>The state the ingestion service reports once every track has a report.</summary>
     public const string CompletedState = "completed";
@@ -29,4 +30,9 @@ internal sealed record FleetJobStatus(
 
     [JsonIgnore]
     public int Done => Analyzed + Failed;
+
+    /// <summary>What the progress line says about failed and stranded tracks, e.g. ", 2 failed, 3 stranded"; empty when none.</summary>
+    [JsonIgnore]
+    public string Problems =>
+        (Failed > 0 ? $", {Failed} failed" : string.Empty) + (FailedTransient > 0 ? $", {FailedTransient} stranded (mixfleet redrive {JobId:D})" : string.Empty);
 }

@@ -42,6 +42,17 @@ internal sealed class IngestionClient(HttpClient http, string token)
         return await SendAsync<FleetJobPage>(request, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// <c>POST /v1/jobs/{id}/redrive</c> or <c>/give-up</c>: returns how many stranded tracks were sent again or given up.
+    /// </summary>
+    public async Task<int> HandleStrandedAsync(Guid jobId, StrandedAction action, CancellationToken cancellationToken)
+    {
+        var path = action == StrandedAction.Redrive ? "redrive" : "give-up";
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"v1/jobs/{jobId:D}/{path}", UriKind.Relative));
+        var outcome = await SendAsync<StrandedOutcomeBody>(request, cancellationToken).ConfigureAwait(false);
+        return action == StrandedAction.Redrive ? outcome.Redriven : outcome.GaveUp;
+    }
+
     private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
         where T : class
     {
@@ -121,4 +132,6 @@ internal sealed class IngestionClient(HttpClient http, string token)
     private sealed record ScanBody(string Bucket, string Prefix, string? Profile);
 
     private sealed record ScanAcceptedBody(Guid JobId);
+
+    private sealed record StrandedOutcomeBody(Guid JobId, int Redriven, int GaveUp);
 }

@@ -24,18 +24,19 @@ internal static class JobProgress
                     {
                         task.MaxValue = Math.Max(status.Total, 1);
                         task.Value = status.IsCompleted ? task.MaxValue : status.Done;
-                        task.Description = Markup.Escape($"Job {jobId:D}: {status.Done}/{status.Total}{(status.Failed > 0 ? $", {status.Failed} failed" : string.Empty)}");
+                        task.Description = Markup.Escape($"Job {jobId:D}: {status.Done}/{status.Total}{status.Problems}");
                     }, cancellationToken);
                 });
         }
 
-        var last = -1;
+        var last = (Done: -1, Stranded: 0);
         return await PollAsync(client, jobId, interval, status =>
         {
-            if (status.Done != last)
+            if ((status.Done, status.FailedTransient) != last)
             {
-                last = status.Done;
-                error.WriteLine($"[{status.Done}/{status.Total}] analyzed {status.Analyzed}, failed {status.Failed}");
+                last = (status.Done, status.FailedTransient);
+                error.WriteLine($"[{status.Done}/{status.Total}] analyzed {status.Analyzed}, failed {status.Failed}"
+                    + (status.FailedTransient > 0 ? $", stranded {status.FailedTransient} (send them again: mixfleet redrive {jobId:D})" : string.Empty));
             }
         }, cancellationToken);
     }

@@ -14,6 +14,13 @@ internal static class JobTable
         table.AddRow("Tracks", $"{status.Done} of {status.Total} done");
         table.AddRow("Analyzed", $"{status.Analyzed}");
         table.AddRow(new Markup("Failed"), new Markup(status.Failed > 0 ? $"[red]{status.Failed}[/]" : "0"));
+        if (status.FailedTransient > 0)
+        {
+            // Their analysis ended in a worker's error queue (a dependency outage): the job waits for a decision.
+            table.AddRow(new Markup("Stranded"), new Markup(
+                $"[yellow]{status.FailedTransient}[/] (mixfleet redrive {status.JobId:D} sends them again; mixfleet give-up {status.JobId:D} records them as failed)"));
+        }
+
         table.AddRow("Album reports", status.Albums.Count == 0 ? "—" : string.Join(Environment.NewLine, status.Albums));
         return table;
     }
