@@ -6,6 +6,8 @@
 # packages), plus whatever the caller put in the array `missing` beforehand. Sets an EXIT trap that stops what it
 # started (a broker it did not start is used and left alone). MIXFLEET_PG_DURABLE=1 keeps PostgreSQL's fsync,
 # synchronous_commit and full_page_writes on (the benchmark sets it); otherwise they are off, for speed.
+# MIXFLEET_RABBIT_PORT / MIXFLEET_RABBIT_DIST_PORT / MIXFLEET_RABBIT_NODE put the broker on another AMQP port (default
+# 5672), distribution port and node name: bench/chaos.sh starts a node of its own that way, to stop and start it.
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -82,10 +84,12 @@ fi
 # RabbitMQ (tests with Category=Integration). The Debian package may have started its own service (systemd); in a
 # container without an init it has not, so start a node here: loopback only (AMQP, epmd, distribution), data in a
 # temporary directory so every run starts from an empty broker.
-rabbit_node=mixfleet-test@localhost
+rabbit_node=${MIXFLEET_RABBIT_NODE:-mixfleet-test@localhost}
+rabbit_port=${MIXFLEET_RABBIT_PORT:-5672}
+rabbit_dist_port=${MIXFLEET_RABBIT_DIST_PORT:-$((rabbit_port + 20000))}
 rabbit_dir=""
 rabbit_epmd_was_running=""
-broker_answers() { (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; }
+broker_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$rabbit_port") 2>/dev/null; }
 stop_rabbit() {
   [ -n "$rabbit_dir" ] || return 0
   echo "${0##*/}: stopping the RabbitMQ node it started"
@@ -95,12 +99,13 @@ stop_rabbit() {
   as_root rm -rf "$rabbit_dir"
 }
 if ! broker_answers; then
-  echo "${0##*/}: starting RabbitMQ on 127.0.0.1:5672"
+  echo "${0##*/}: starting RabbitMQ on 127.0.0.1:$rabbit_port"
   epmd -names >/dev/null 2>&1 && rabbit_epmd_was_running=1
   rabbit_dir=$(mktemp -d)
   mkdir -p "$rabbit_dir/mnesia" "$rabbit_dir/log"
   as_root chown -R rabbitmq:rabbitmq "$rabbit_dir"
   as_root env RABBITMQ_NODENAME="$rabbit_node" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 ERL_EPMD_ADDRESS=127.0.0.1 \
+    RABBITMQ_NODE_PORT="$rabbit_port" RABBITMQ_DIST_PORT="$rabbit_dist_port" \
     RABBITMQ_MNESIA_BASE="$rabbit_dir/mnesia" RABBITMQ_LOG_BASE="$rabbit_dir/log" \
     RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
     rabbitmq-server -detached >/dev/null
@@ -111,7 +116,7 @@ if ! broker_answers; then
     exit 1
   fi
 fi
-export MIXFLEET_RABBITMQ="${MIXFLEET_RABBITMQ:-amqp://guest:guest@127.0.0.1:5672/}"
+export MIXFLEET_RABBITMQ="${MIXFLEET_RABBITMQ:-amqp://guest:guest@127.0.0.1:$rabbit_port/}"
 
 # PostgreSQL (the fleet's job state; skipped when MIXFLEET_POSTGRES is already set): a fresh cluster in a temporary
 # directory, superuser mixfleet with a random password, listening on 127.0.0.1 only (its unix socket in that directory),

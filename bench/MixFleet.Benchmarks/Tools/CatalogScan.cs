@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -8,8 +7,6 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using MixFleet.Contracts;
 using MixFleet.Storage.S3;
-using Npgsql;
-using RabbitMQ.Client;
 
 namespace MixFleet.Benchmarks.Tools;
 
@@ -60,7 +57,7 @@ internal static class CatalogScan
             SecretKey = Environment.GetEnvironmentVariable("MIXFLEET_S3_SECRET_KEY") ?? "S3RVER",
         };
         using var s3 = S3ObjectStore.CreateClient(s3Options);
-        var fleet = new Fleet(s3Options, broker, postgres, ingestion!, worker!, workers, logs);
+        var fleet = new BenchFleet(s3Options, broker, postgres, ingestion!, worker!, Token, logs);
         var source = "mixfleet-catalog-src-" + runId;
         var prefixes = new List<string>();
         try
@@ -75,7 +72,7 @@ internal static class CatalogScan
             {
                 var name = kill ? "kill" : "clean";
                 prefixes.Add($"catalog-{runId}-{name}-");
-                phases.Add(await RunPhaseAsync(fleet, s3, source, name, prefixes[^1], kill, tracks, albums));
+                phases.Add(await RunPhaseAsync(fleet, s3, source, name, prefixes[^1], kill, tracks, albums, workers));
             }
 
             foreach (var phase in phases)
@@ -91,19 +88,19 @@ internal static class CatalogScan
         }
     }
 
-    private static async Task<PhaseResult> RunPhaseAsync(Fleet fleet, IAmazonS3 s3, string source, string name, string queuePrefix, bool kill, int tracks, int albums)
+    private static async Task<PhaseResult> RunPhaseAsync(BenchFleet fleet, IAmazonS3 s3, string source, string name, string queuePrefix, bool kill, int tracks, int albums, int workers)
     {
         var database = await fleet.CreateDatabaseAsync($"catalog_{queuePrefix.Replace('-', '_').TrimEnd('_')}");
         var reports = $"mixfleet-catalog-rep-{queuePrefix.TrimEnd('-')}";
         await s3.PutBucketAsync(reports);
-        var port = FreePort();
-        var services = fleet.Start(name, database, reports, queuePrefix, port);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
+        var run = fleet.For(database, reports, queuePrefix, BenchFleet.FreePort());
+        var services = run.Start(name, workers, concurrentTracks: 8);
+        using var http = new HttpClient { BaseAddress = run.IngestionUrl, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         var result = new PhaseResult(name, tracks, albums);
         try
         {
-            await fleet.WaitReadyAsync(http, queuePrefix, services);
+            await run.WaitReadyAsync(http, workers, services);
             // The first request of a fresh process pays for JIT and connection set-up: timed apart, on a prefix without audio.
             var cold = Stopwatch.StartNew();
             using (var warmUp = await http.PostAsJsonAsync(new Uri("v1/scans", UriKind.Relative), new { bucket = source, prefix = "warm-up/", profile = "streaming" }))
@@ -129,14 +126,14 @@ internal static class CatalogScan
                     service.Kill();
                 }
 
-                result.AtKill = await Fleet.SnapshotAsync(database, result.JobId);
+                result.AtKill = await BenchJobStore.SnapshotAsync(database, result.JobId);
                 foreach (var service in services)
                 {
                     service.Dispose();
                 }
 
-                services = fleet.Start(name + "-restart", database, reports, queuePrefix, port);
-                await fleet.WaitReadyAsync(http, queuePrefix, services);
+                services = run.Start(name + "-restart", workers, concurrentTracks: 8);
+                await run.WaitReadyAsync(http, workers, services);
                 result.RestartSeconds = clock.Elapsed.TotalSeconds;
             }
 
@@ -173,8 +170,8 @@ internal static class CatalogScan
                 result.PeakRssMiB[service.Name] = service.PeakRssMiB();
             }
 
-            result.Final = await Fleet.SnapshotAsync(database, result.JobId);
-            result.Albums = await Fleet.AlbumStatsAsync(database, result.JobId);
+            result.Final = await BenchJobStore.SnapshotAsync(database, result.JobId);
+            result.Albums = await BenchJobStore.AlbumStatsAsync(database, result.JobId);
             result.AlbumJsonInBucket = await CountAlbumReportsAsync(s3, reports);
             return result;
         }
@@ -223,131 +220,6 @@ internal static class CatalogScan
         return count;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>The fleet's processes and the database server they share.</summary>
-    private sealed class Fleet(S3StorageOptions s3, Uri broker, string postgres, string ingestion, string worker, int workers, string logs)
-    {
-        public Task<string> CreateDatabaseAsync(string name) => BenchDatabase.CreateAsync(postgres, name);
-
-        public List<ServiceProcess> Start(string phase, string database, string reports, string queuePrefix, int port)
-        {
-            var common = new Dictionary<string, string>
-            {
-                ["MixFleet__Storage__Kind"] = "s3",
-                ["MixFleet__S3__ServiceUrl"] = s3.ServiceUrl!,
-                ["MixFleet__S3__Region"] = "us-east-1",
-                ["MixFleet__S3__AccessKey"] = s3.AccessKey!,
-                ["MixFleet__S3__SecretKey"] = s3.SecretKey!,
-                ["MixFleet__RabbitMq__Uri"] = broker.ToString(),
-                ["MixFleet__RabbitMq__QueuePrefix"] = queuePrefix,
-                ["MixFleet__Postgres__ConnectionString"] = database,
-                ["MixFleet__Reports__Bucket"] = reports,
-                ["DOTNET_ENVIRONMENT"] = "Production",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            };
-            var services = new List<ServiceProcess>();
-            for (var w = 0; w < workers; w++)
-            {
-                var env = new Dictionary<string, string>(common)
-                {
-                    ["MixFleet__Worker__Cores"] = "1",
-                    ["MixFleet__Worker__ConcurrentTracks"] = "8",
-                    ["MixFleet__Worker__ShutdownTimeout"] = "00:00:10",
-                    ["MixFleet__Worker__HealthPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-                };
-                services.Add(ServiceProcess.Start($"worker-{w + 1}", worker, env, Path.Combine(logs, $"{phase}-worker-{w + 1}.log")));
-            }
-
-            var web = new Dictionary<string, string>(common)
-            {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["MixFleet__Ingestion__WebhookToken"] = Token,
-            };
-            services.Add(ServiceProcess.Start("ingestion", ingestion, web, Path.Combine(logs, $"{phase}-ingestion.log")));
-            return services;
-        }
-
-        /// <summary>Ingestion ready (/health/ready 200) and every worker consuming its queues.</summary>
-        public async Task WaitReadyAsync(HttpClient http, string queuePrefix, List<ServiceProcess> services)
-        {
-            var factory = new ConnectionFactory { Uri = broker };
-            await using var connection = await factory.CreateConnectionAsync();
-            var clock = Stopwatch.StartNew();
-            while (true)
-            {
-                var ready = false;
-                try
-                {
-                    using var health = await http.GetAsync(new Uri("health/ready", UriKind.Relative));
-                    ready = health.IsSuccessStatusCode;
-                }
-                catch (HttpRequestException)
-                {
-                    // not listening yet
-                }
-
-                if (ready && await BenchQueues.ConsumersAsync(connection, queuePrefix + QueueNames.AnalyzeTrack) >= workers
-                    && await BenchQueues.ConsumersAsync(connection, queuePrefix + QueueNames.JobProgress) >= workers)
-                {
-                    return;
-                }
-
-                if (clock.Elapsed > TimeSpan.FromMinutes(2) || services.Any(s => s.HasExited))
-                {
-                    throw new InvalidOperationException($"The fleet did not become ready (logs in {logs}).");
-                }
-
-                await Task.Delay(200);
-            }
-        }
-
-        public static async Task<JobSnapshot> SnapshotAsync(string database, Guid jobId)
-        {
-            await using var c = new NpgsqlConnection(database);
-            await c.OpenAsync();
-            await using var command = new NpgsqlCommand("""
-                select j.state, j.pages_listed, j.total, j.analyzed, j.failed, j.albums_total, j.albums_reported,
-                       extract(epoch from (select max(requested_at) from objects o where o.job_id = j.job_id) - j.created_at),
-                       extract(epoch from (select max(dispatched_at) from objects o where o.job_id = j.job_id) - j.created_at),
-                       (select count(*) from objects o where o.job_id = j.job_id and o.dispatched_at is not null),
-                       extract(epoch from j.completed_at - j.created_at)
-                  from jobs j where j.job_id = $1
-                """, c);
-            command.Parameters.AddWithValue(jobId);
-            await using var r = await command.ExecuteReaderAsync();
-            await r.ReadAsync();
-            double? Seconds(int i) => r.IsDBNull(i) ? null : (double)r.GetDecimal(i);
-            return new JobSnapshot(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6),
-                Seconds(7), Seconds(8), r.GetInt64(9), Seconds(10));
-        }
-
-        public static async Task<AlbumStats> AlbumStatsAsync(string database, Guid jobId)
-        {
-            await using var c = new NpgsqlConnection(database);
-            await c.OpenAsync();
-            await using var command = new NpgsqlCommand("""
-                select count(*), coalesce(sum(reports_written), 0), coalesce(max(reports_written), 0), coalesce(sum(claims), 0), coalesce(max(claims), 0),
-                       count(*) filter (where reports_written = 0)
-                  from job_albums where job_id = $1
-                """, c);
-            command.Parameters.AddWithValue(jobId);
-            await using var r = await command.ExecuteReaderAsync();
-            await r.ReadAsync();
-            return new AlbumStats(r.GetInt64(0), r.GetInt64(1), r.GetInt32(2), r.GetInt64(3), r.GetInt32(4), r.GetInt64(5));
-        }
-    }
-
-    private sealed record JobSnapshot(string State, int PagesListed, int Total, int Analyzed, int Failed, int AlbumsTotal, int AlbumsReported,
-        double? ListedSeconds, double? DispatchedSeconds, long Dispatched, double? CompletedSeconds);
-
-    private sealed record AlbumStats(long Albums, long Writes, int MaxWrites, long Claims, int MaxClaims, long Unwritten);
-
     private sealed class PhaseResult(string name, int tracks, int albums)
     {
         public Guid JobId { get; set; }
@@ -356,7 +228,7 @@ internal static class CatalogScan
 
         public double ColdAcceptMs { get; set; }
 
-        public JobSnapshot? AtKill { get; set; }
+        public BenchJobStore.JobSnapshot? AtKill { get; set; }
 
         public double? RestartSeconds { get; set; }
 
@@ -368,9 +240,9 @@ internal static class CatalogScan
 
         public Dictionary<string, double> PeakRssMiB { get; } = new(StringComparer.Ordinal);
 
-        public JobSnapshot? Final { get; set; }
+        public BenchJobStore.JobSnapshot? Final { get; set; }
 
-        public AlbumStats? Albums { get; set; }
+        public BenchJobStore.AlbumStats? Albums { get; set; }
 
         public int AlbumJsonInBucket { get; set; }
 
