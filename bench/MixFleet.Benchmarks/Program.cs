@@ -7,6 +7,7 @@ using MixFleet.Benchmarks.Tools;
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- single-pass FILE | engine FILE [CHUNK_SEGMENTS] [CORES]
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- fleet-throughput [TRACKS] [SECONDS]   (bench/fleet-throughput.sh)
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- catalog-scan [TRACKS] [ALBUMS] [WORKERS]   (bench/catalog-scan.sh)
+// bench/chaos.sh [--short]: the chaos run (it starts the parts it breaks and runs `chaos` as its coprocess)
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- control-plane [TRACKS] [TRACKS_PER_ALBUM] [HOSTS]   (bench/control-plane.sh)
 if (MeasureCommands.TryRun(args, out var exitCode))
 {
@@ -21,6 +22,11 @@ if (args is ["fleet-throughput", .. var fleetArgs])
 if (args is ["catalog-scan", .. var catalogArgs])
 {
     return await CatalogScan.RunAsync(catalogArgs);
+}
+
+if (args is ["chaos", .. var chaosArgs])
+{
+    return await Chaos.RunAsync(chaosArgs);
 }
 
 if (args is ["control-plane", .. var controlArgs])

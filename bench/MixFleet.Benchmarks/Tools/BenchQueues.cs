@@ -40,4 +40,17 @@ internal static class BenchQueues
         await using var channel = await connection.CreateChannelAsync();
         return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
     }
+
+    /// <summary>The messages waiting in <paramref name="queue"/>; 0 when it does not exist.</summary>
+    public static async Task<uint> MessagesIfAnyAsync(Uri broker, string queue)
+    {
+        try
+        {
+            return await MessagesAsync(broker, queue);
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0;   // 404: never declared, so nothing was ever dead-lettered there
+        }
+    }
 }

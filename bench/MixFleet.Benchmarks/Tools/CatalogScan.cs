@@ -172,7 +172,7 @@ internal static class CatalogScan
 
             result.Final = await BenchJobStore.SnapshotAsync(database, result.JobId);
             result.Albums = await BenchJobStore.AlbumStatsAsync(database, result.JobId);
-            result.AlbumJsonInBucket = await CountAlbumReportsAsync(s3, reports);
+            result.AlbumJsonInBucket = (await BenchBucket.KeysAsync(s3, reports, "reports/albums/")).Count(k => k.EndsWith("/album.json", StringComparison.Ordinal));
             return result;
         }
         finally
@@ -203,21 +203,6 @@ internal static class CatalogScan
             }, ct);
         });
         return (variants[0].LongLength * tracks, clock.Elapsed.TotalSeconds);
-    }
-
-    private static async Task<int> CountAlbumReportsAsync(IAmazonS3 s3, string bucket)
-    {
-        var count = 0;
-        string? token = null;
-        do
-        {
-            var page = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "reports/albums/", ContinuationToken = token });
-            count += (page.S3Objects ?? []).Count(o => o.Key.EndsWith("/album.json", StringComparison.Ordinal));
-            token = page.IsTruncated == true ? page.NextContinuationToken : null;
-        }
-        while (token is not null);
-
-        return count;
     }
 
     private sealed class PhaseResult(string name, int tracks, int albums)
