@@ -19,13 +19,14 @@ internal static class SqsHostingExtensions
         services.AddOptions<SqsOptions>().BindConfiguration(SqsOptions.SectionName)
             .Configure(o =>
             {
-                if (queues.Value is { } scalar)
+                // A parent key of an array may read as "" (chained configuration): only a real string is a list.
+                if (!string.IsNullOrWhiteSpace(queues.Value))
                 {
-                    o.QueueUrls = SqsOptions.SplitUrls(scalar);
+                    o.QueueUrls = SqsOptions.SplitUrls(queues.Value);
                 }
             })
             .ValidateDataAnnotations().ValidateOnStart();
-        if (queues.Value is null && !queues.GetChildren().Any())
+        if (string.IsNullOrWhiteSpace(queues.Value) && !queues.GetChildren().Any())
         {
             return builder;   // no queue: the SQS source is off
         }
