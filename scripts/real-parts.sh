@@ -1,6 +1,7 @@
 # Sourced (not run) by scripts/test.sh and bench/fleet-throughput.sh, from the repository root, under `set -euo pipefail`.
 # Starts the real parts on loopback and exports their addresses: s3rver (MIXFLEET_S3_ENDPOINT; skipped when it is
-# already set), fauxqs, an SQS-compatible server (MIXFLEET_SQS_ENDPOINT; skipped when it is already set), when no broker answers on 127.0.0.1:5672, RabbitMQ in a throw-away data directory
+# already set), fauxqs, an SQS-compatible server (MIXFLEET_SQS_ENDPOINT; skipped when it is already set; installed
+# with node 22 from npm into .tools/fauxqs), when no broker answers on 127.0.0.1:5672, RabbitMQ in a throw-away data directory
 # (MIXFLEET_RABBITMQ), and a throw-away PostgreSQL cluster on a free port (MIXFLEET_POSTGRES, an Npgsql connection
 # string; skipped when it is already set). Installs node/npm, rabbitmq-server and postgresql when missing (Debian
 # packages), plus whatever the caller put in the array `missing` beforehand. Sets an EXIT trap that stops what it
