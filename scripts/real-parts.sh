@@ -1,6 +1,7 @@
 # Sourced (not run) by scripts/test.sh and bench/fleet-throughput.sh, from the repository root, under `set -euo pipefail`.
 # Starts the real parts on loopback and exports their addresses: s3rver (MIXFLEET_S3_ENDPOINT; skipped when it is
-# already set), when no broker answers on 127.0.0.1:5672, RabbitMQ in a throw-away data directory
+# already set), fauxqs, an SQS-compatible server (MIXFLEET_SQS_ENDPOINT; skipped when it is already set; installed
+# with node 22 from npm into .tools/fauxqs), when no broker answers on 127.0.0.1:5672, RabbitMQ in a throw-away data directory
 # (MIXFLEET_RABBITMQ), and a throw-away PostgreSQL cluster on a free port (MIXFLEET_POSTGRES, an Npgsql connection
 # string; skipped when it is already set). Installs node/npm, rabbitmq-server and postgresql when missing (Debian
 # packages), plus whatever the caller put in the array `missing` beforehand. Sets an EXIT trap that stops what it
@@ -38,8 +39,57 @@ stop_s3rver() {
   fi
   if [ -n "$s3_data" ]; then rm -rf "$s3_data"; s3_data=""; fi
 }
+# --- SQS-compatible server for the SQS source's integration tests (skipped when MIXFLEET_SQS_ENDPOINT is already set) --
+# fauxqs speaks the JSON protocol of AWSSDK.SQS 4 (sqslite speaks only the old query protocol) and needs node >= 22.5
+# (node:sqlite); Debian's node may be older, so the npm package node@22 is installed beside it and runs it. Its CLI
+# listens on every interface, so it is started through its library on 127.0.0.1 only.
+fauxqs_version=2.4.1
+fauxqs_dir=.tools/fauxqs
+fauxqs_pid=""
+fauxqs_log=""
+stop_fauxqs() {
+  if [ -n "$fauxqs_pid" ]; then
+    kill "$fauxqs_pid" 2>/dev/null || true
+    wait "$fauxqs_pid" 2>/dev/null || true
+    fauxqs_pid=""
+  fi
+  if [ -n "$fauxqs_log" ]; then rm -f "$fauxqs_log"; fauxqs_log=""; fi
+}
+start_fauxqs() {
+  local node=$fauxqs_dir/node_modules/.bin/node port attempt
+  if [ ! -x "$node" ] || [ ! -f "$fauxqs_dir/node_modules/fauxqs/package.json" ] \
+    || [ "$("$node" -p "require('./$fauxqs_dir/node_modules/fauxqs/package.json').version")" != "$fauxqs_version" ]; then
+    echo "${0##*/}: installing fauxqs@$fauxqs_version and node@22 into $fauxqs_dir (npm)"
+    npm install --prefix "$fauxqs_dir" --save-exact --no-audit --no-fund --loglevel=error "fauxqs@$fauxqs_version" node@22 >/dev/null
+  fi
+  fauxqs_log=$(mktemp)
+  for attempt in 1 2 3; do
+    port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+    (cd "$fauxqs_dir" && exec node_modules/.bin/node --no-warnings --input-type=module -e \
+      "import { buildApp } from 'fauxqs'; await buildApp({ logger: false }).listen({ port: Number(process.argv[1]), host: '127.0.0.1' });" \
+      "$port") >"$fauxqs_log" 2>&1 &
+    fauxqs_pid=$!
+    for _ in $(seq 1 100); do
+      if ! kill -0 "$fauxqs_pid" 2>/dev/null; then break; fi
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        export MIXFLEET_SQS_ENDPOINT="http://127.0.0.1:$port"
+        echo "${0##*/}: fauxqs $fauxqs_version on $MIXFLEET_SQS_ENDPOINT"
+        return 0
+      fi
+      sleep 0.1
+    done
+    echo "${0##*/}: fauxqs did not answer on 127.0.0.1:$port (attempt $attempt):" >&2
+    cat "$fauxqs_log" >&2 || true
+    kill "$fauxqs_pid" 2>/dev/null || true
+    wait "$fauxqs_pid" 2>/dev/null || true
+    fauxqs_pid=""
+  done
+  return 1
+}
+
 stop_all() {
   stop_s3rver
+  stop_fauxqs
   if declare -F stop_rabbit >/dev/null; then stop_rabbit; fi
   if declare -F stop_postgres >/dev/null; then stop_postgres; fi
 }
@@ -79,6 +129,10 @@ if [ -z "${MIXFLEET_S3_ENDPOINT:-}" ]; then
   done
   export MIXFLEET_S3_ENDPOINT="http://127.0.0.1:$port"
   echo "${0##*/}: s3rver $s3rver_version on $MIXFLEET_S3_ENDPOINT"
+fi
+
+if [ -z "${MIXFLEET_SQS_ENDPOINT:-}" ]; then
+  start_fauxqs || exit 1
 fi
 
 # RabbitMQ (tests with Category=Integration). The Debian package may have started its own service (systemd); in a

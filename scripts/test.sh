@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing (ffmpeg/ffprobe for compressed
-# formats, loudgain as the libebur128 reference meter, chromium to render the HTML report, node/npm for s3rver,
+# formats, loudgain as the libebur128 reference meter, chromium to render the HTML report, node/npm for s3rver and
+# fauxqs (the SQS emulator, with node@22 from npm beside it),
 # rabbitmq-server for the fleet's integration tests, postgresql for the fleet's job state). It starts the
-# S3-compatible server the storage tests use (s3rver on loopback), when no broker answers on 127.0.0.1:5672, RabbitMQ
+# S3-compatible server the storage tests use (s3rver on loopback), the SQS-compatible server of the SQS source's tests
+# (fauxqs on loopback), when no broker answers on 127.0.0.1:5672, RabbitMQ
 # on loopback in a throw-away data directory, and a throw-away PostgreSQL cluster on loopback (a free port, fsync off;
 # skipped when MIXFLEET_POSTGRES is set); on exit it stops what it started (a broker it did not start is used and
 # left alone).
@@ -18,7 +20,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)   # renders the HTML 
 bash scripts/validate-deploy.sh
 
 # s3rver, RabbitMQ and PostgreSQL on loopback (and node/npm, rabbitmq-server, postgresql when missing):
-# MIXFLEET_S3_ENDPOINT, MIXFLEET_RABBITMQ, MIXFLEET_POSTGRES.
+# MIXFLEET_S3_ENDPOINT, MIXFLEET_SQS_ENDPOINT (fauxqs), MIXFLEET_RABBITMQ, MIXFLEET_POSTGRES.
 # shellcheck source=scripts/real-parts.sh
 source scripts/real-parts.sh
 

@@ -9,6 +9,7 @@ using MixFleet.Benchmarks.Tools;
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- catalog-scan [TRACKS] [ALBUMS] [WORKERS]   (bench/catalog-scan.sh)
 // bench/chaos.sh [--short]: the chaos run (it starts the parts it breaks and runs `chaos` as its coprocess)
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- control-plane [TRACKS] [TRACKS_PER_ALBUM] [HOSTS]   (bench/control-plane.sh)
+// dotnet run -c Release --project bench/MixFleet.Benchmarks -- sqs-ingestion [EVENTS] [POLLERS]   (bench/sqs-ingestion.sh)
 if (MeasureCommands.TryRun(args, out var exitCode))
 {
     return exitCode;
@@ -32,6 +33,11 @@ if (args is ["chaos", .. var chaosArgs])
 if (args is ["control-plane", .. var controlArgs])
 {
     return await ControlPlane.RunAsync(controlArgs);
+}
+
+if (args is ["sqs-ingestion", .. var sqsArgs])
+{
+    return await SqsIngestion.RunAsync(sqsArgs);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)

@@ -29,4 +29,25 @@ internal static partial class IngestionLog
 
     [LoggerMessage(20, LogLevel.Information, "Job {JobId}: {Tracks} stranded track(s) {Action}")]
     public static partial void StrandedHandled(ILogger logger, Guid jobId, int tracks, string action);
+
+    [LoggerMessage(30, LogLevel.Information, "SQS source polling {Queues} queue(s) with {Pollers} poller(s) each at {Endpoint}")]
+    public static partial void SqsSourceStarted(ILogger logger, int queues, int pollers, string endpoint);
+
+    [LoggerMessage(31, LogLevel.Warning, "SQS message {MessageId} on {QueueUrl} is not an S3 notification (receive {ReceiveCount}): {Error}; left for the queue's redrive policy")]
+    public static partial void SqsPoisonMessage(ILogger logger, string messageId, string queueUrl, int receiveCount, string error);
+
+    [LoggerMessage(32, LogLevel.Information, "SQS message {MessageId} acknowledged and ignored: {Reason}")]
+    public static partial void SqsMessageIgnored(ILogger logger, string messageId, string reason);
+
+    [LoggerMessage(33, LogLevel.Warning, "Recording {Messages} SQS message(s) from {QueueUrl} failed; they come back after the visibility timeout")]
+    public static partial void SqsRecordFailed(ILogger logger, int messages, string queueUrl, Exception exception);
+
+    [LoggerMessage(34, LogLevel.Warning, "Polling {QueueUrl} failed; next try in {Backoff}")]
+    public static partial void SqsPollFailed(ILogger logger, string queueUrl, TimeSpan backoff, Exception exception);
+
+    [LoggerMessage(35, LogLevel.Warning, "Extending the visibility of {Messages} SQS message(s) on {QueueUrl} failed; tried again at the next tick")]
+    public static partial void SqsExtendFailed(ILogger logger, int messages, string queueUrl, Exception exception);
+
+    [LoggerMessage(36, LogLevel.Warning, "Deleting an SQS message on {QueueUrl} failed ({Code}: {Error}); it comes back and is recognised as a duplicate")]
+    public static partial void SqsDeleteFailed(ILogger logger, string queueUrl, string code, string error);
 }

@@ -1,10 +1,12 @@
 using MixFleet.Ingestion.Hosting;
+using MixFleet.Ingestion.Sqs;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddIngestionTelemetry();    // traces and metrics (ASP.NET Core, MassTransit, HTTP); OTLP when configured
 builder.AddIngestion();             // options (validated on start), events, scans, problem details, health checks
 builder.AddIngestionStorage();      // S3 / S3-compatible or local folder, from MixFleet:Storage
 builder.AddIngestionControlPlane(); // job store (PostgreSQL), outbox dispatcher, scan listing consumer, RabbitMQ
+builder.AddIngestionSqs();          // S3 notifications from SQS (direct, SNS, EventBridge) when MixFleet:Sqs:QueueUrls is set
 
 var app = builder.Build();
 app.MapIngestionHealth();           // /health/live, /health/ready in every environment

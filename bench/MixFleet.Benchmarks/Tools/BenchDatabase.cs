@@ -17,4 +17,13 @@ internal static class BenchDatabase
 
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
+
+    /// <summary>Drops <paramref name="name"/> on <paramref name="server"/>, ending the sessions still connected to it.</summary>
+    public static async Task DropAsync(string server, string name)
+    {
+        await using var c = new NpgsqlConnection(server);
+        await c.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop database if exists \"{name}\" with (force)", c);
+        await drop.ExecuteNonQueryAsync();
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MixFleet.Notifications;
 
 namespace MixFleet.Ingestion.Events;
 
@@ -15,16 +16,18 @@ internal static class EventEndpoints
             return Results.Problem(error, statusCode: status, title: status == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Malformed S3 event notification");
         }
 
-        if (notification.Records?.Any(r => r is null) == true)
+        var parsed = S3RecordEvents.Read(notification);
+        switch (parsed.Outcome)
         {
-            const string nullRecord = "'Records' holds a null entry; every record must be an object.";
-            IngestionLog.MalformedBody(logger, request.Path, nullRecord);
-            return Results.Problem(nullRecord, statusCode: StatusCodes.Status400BadRequest, title: "Malformed S3 event notification");
+            case NotificationOutcome.Malformed:
+                IngestionLog.MalformedBody(logger, request.Path, parsed.Detail!);
+                return Results.Problem(parsed.Detail, statusCode: StatusCodes.Status400BadRequest,
+                    title: notification.Records is null ? "Not an S3 event notification" : "Malformed S3 event notification");
+            case NotificationOutcome.TestEvent:
+                IngestionLog.TestEvent(logger, parsed.Detail);
+                return Results.Accepted(value: new EventIngestResult([], []));
+            default:
+                return Results.Accepted(value: await ingestor.IngestAsync(parsed.Events, cancellationToken).ConfigureAwait(false));
         }
-
-        var result = await ingestor.IngestAsync(notification, cancellationToken).ConfigureAwait(false);
-        return result is null
-            ? Results.Problem("The body has neither 'Records' nor an 's3:TestEvent'.", statusCode: StatusCodes.Status400BadRequest, title: "Not an S3 event notification")
-            : Results.Accepted(value: result);
     }
 }

@@ -1,14 +1,14 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.Options;
 using MixFleet.Contracts.Keys;
 using MixFleet.Jobs.Dispatch;
 using MixFleet.Jobs.Store;
+using MixFleet.Notifications;
 
 namespace MixFleet.Ingestion.Events;
 
 /// <summary>
-/// Turns one S3/MinIO notification into work in the job store: each created audio object joins the event job of its
+/// Turns the object events of S3/MinIO notifications (webhook or SQS) into work in the job store: each created audio object joins the event job of its
 /// bucket and UTC day (<see cref="EventJobIds"/>), in one transaction per job; the outbox dispatcher then sends its
 /// <c>AnalyzeTrack</c>. A repeated event for the same object version is recognised by the store and adds nothing, on
 /// any replica and after any restart. Everything else is ignored with a reason; a key the fleet refuses becomes a
@@ -21,53 +21,39 @@ internal sealed class S3EventIngestor(
     TimeProvider timeProvider,
     ILogger<S3EventIngestor> logger)
 {
-    private const string TestEvent = "s3:TestEvent";
-    private const string ObjectCreated = "ObjectCreated:";
-
-    /// <summary>The result, or null when the body is neither records nor a test event.</summary>
-    public async Task<EventIngestResult?> IngestAsync(S3EventNotification notification, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the created audio objects among <paramref name="objectEvents"/> (keys already decoded) in their event jobs,
+    /// one transaction per job; when it returns, the work is committed and the outbox will send it.
+    /// </summary>
+    public async Task<EventIngestResult> IngestAsync(IReadOnlyList<S3ObjectEvent> objectEvents, CancellationToken cancellationToken)
     {
-        if (notification.Records is null || notification.Records.Count == 0)
-        {
-            if (string.Equals(notification.Event, TestEvent, StringComparison.Ordinal))
-            {
-                IngestionLog.TestEvent(logger, notification.Bucket);
-                return new EventIngestResult([], []);
-            }
-
-            return notification.Records is null ? null : new EventIngestResult([], []);
-        }
-
         var ignored = new List<IgnoredObject>();
         var work = new Dictionary<(string Bucket, Guid JobId), (List<ListedObject> Objects, List<InvalidObject> Invalid)>();
-        foreach (var record in notification.Records)
+        foreach (var e in objectEvents)
         {
-            var bucket = record.S3?.Bucket?.Name;
-            var rawKey = record.S3?.Object?.Key;
-            var key = rawKey is null ? string.Empty : WebUtility.UrlDecode(rawKey);
-            var reason = Classify(record, bucket, key);
+            var reason = Classify(e);
             if (reason is not null)
             {
-                IngestionLog.Ignored(logger, bucket, key, reason);
-                ignored.Add(new IgnoredObject(key, reason));
+                IngestionLog.Ignored(logger, e.Bucket, e.Key, reason);
+                ignored.Add(new IgnoredObject(e.Key, reason));
                 continue;
             }
 
-            var jobId = EventJobIds.For(bucket!, DateOnly.FromDateTime(EventTimeOf(record).UtcDateTime));
-            if (!work.TryGetValue((bucket!, jobId), out var entry))
+            var bucket = e.Bucket!;
+            var jobId = EventJobIds.For(bucket, DateOnly.FromDateTime(EventTimeOf(e).UtcDateTime));
+            if (!work.TryGetValue((bucket, jobId), out var entry))
             {
                 entry = ([], []);
-                work[(bucket!, jobId)] = entry;
+                work[(bucket, jobId)] = entry;
             }
 
-            var obj = record.S3!.Object!;
-            if (ObjectKeyRules.Check(key) is { } invalid)
+            if (ObjectKeyRules.Check(e.Key) is { } invalid)
             {
-                entry.Invalid.Add(new InvalidObject(key, invalid));
+                entry.Invalid.Add(new InvalidObject(e.Key, invalid));
             }
             else
             {
-                entry.Objects.Add(new ListedObject(key, obj.ETag?.Trim('"') is { Length: > 0 } etag ? etag : null, obj.Size));
+                entry.Objects.Add(new ListedObject(e.Key, e.ETag, e.Size));
             }
         }
 
@@ -95,27 +81,25 @@ internal sealed class S3EventIngestor(
         return new EventIngestResult(accepted, ignored);
     }
 
-    /// <summary>Null when the record names a created audio object, else why it is ignored.</summary>
-    private static string? Classify(S3EventRecord record, string? bucket, string key)
+    /// <summary>Null when the event names a created audio object, else why it is ignored.</summary>
+    private static string? Classify(S3ObjectEvent e)
     {
-        var eventName = record.EventName ?? string.Empty;
-        var bareName = eventName.StartsWith("s3:", StringComparison.Ordinal) ? eventName[3..] : eventName;
-        if (!bareName.StartsWith(ObjectCreated, StringComparison.Ordinal))
+        if (!e.IsObjectCreated)
         {
-            return $"event '{eventName}' is not an object creation";
+            return $"event '{e.EventName}' is not an object creation";
         }
 
-        if (string.IsNullOrEmpty(bucket) || key.Length == 0)
+        if (string.IsNullOrEmpty(e.Bucket) || e.Key.Length == 0)
         {
             return "record has no bucket name or object key";
         }
 
-        return key.EndsWith('/') || !AudioFileExtensions.IsAudio(key) ? "not an audio file" : null;
+        return e.Key.EndsWith('/') || !AudioFileExtensions.IsAudio(e.Key) ? "not an audio file" : null;
     }
 
     /// <summary>The event's own time (so a redelivery on the next day keeps its job), else now.</summary>
-    private DateTimeOffset EventTimeOf(S3EventRecord record) =>
-        DateTimeOffset.TryParse(record.EventTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+    private DateTimeOffset EventTimeOf(S3ObjectEvent e) =>
+        DateTimeOffset.TryParse(e.EventTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? time
             : timeProvider.GetUtcNow();
 }

@@ -31,6 +31,9 @@ public sealed class IngestionFactory : WebApplicationFactory<Program>
     /// <summary>Set to false to start without storage configuration (the real store's options then fail at start).</summary>
     public bool WithStore { get; init; } = true;
 
+    /// <summary>Configuration added last (e.g. <c>MixFleet:Sqs:*</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     private readonly string _storageRoot = Directory.CreateTempSubdirectory("mixfleet-ingestion-").FullName;
 
     /// <summary>A client that sends the bearer token.</summary>
@@ -55,6 +58,11 @@ public sealed class IngestionFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("MixFleet:Storage:Kind", "local");
             builder.UseSetting("MixFleet:Storage:Local:RootPath", _storageRoot);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureTestServices(services =>

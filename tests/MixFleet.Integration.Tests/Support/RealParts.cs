@@ -12,6 +12,7 @@ internal static class RealParts
 {
     public const string S3Variable = "MIXFLEET_S3_ENDPOINT";
     public const string BrokerVariable = "MIXFLEET_RABBITMQ";
+    public const string SqsVariable = "MIXFLEET_SQS_ENDPOINT";
 
     public static string S3Endpoint()
     {
@@ -21,6 +22,19 @@ internal static class RealParts
             Assert.Fail($"{S3Variable} is not set. The end-to-end tests need a real S3-compatible server: run them with "
                 + $"`bash scripts/test.sh`, which starts s3rver on 127.0.0.1 and sets it (or export {S3Variable}=http://127.0.0.1:PORT; "
                 + "access key and secret S3RVER).");
+        }
+
+        return endpoint!;
+    }
+
+    /// <summary>The SQS-compatible server (fauxqs) that <c>scripts/test.sh</c> starts on loopback.</summary>
+    public static string SqsEndpoint()
+    {
+        var endpoint = Environment.GetEnvironmentVariable(SqsVariable);
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            Assert.Fail($"{SqsVariable} is not set. The SQS tests need a real SQS-compatible server: run them with "
+                + $"`bash scripts/test.sh`, which starts fauxqs on 127.0.0.1 and sets it (or export {SqsVariable}=http://127.0.0.1:PORT).");
         }
 
         return endpoint!;
