@@ -57,8 +57,9 @@ internal static class ByteMutations
                 return $"{inserted} random bytes inserted at {at}";
             case 8:
                 // ID3v2 header: "ID3", version, flags (footer bit sometimes), a syncsafe size that may lie.
-                var size = random.Next(3) switch { 0 => 0, 1 => random.Next(64), _ => random.Next(1 << 28) };
-                var bodyLength = Math.Min(size, random.Next(2) == 0 ? size : random.Next(64));
+                // Whole tags up to 16 KiB; larger sizes lie, with at most 64 bytes of the tag present.
+                var size = random.Next(4) switch { 0 => 0, 1 => random.Next(64), 2 => random.Next(1 << 14), _ => random.Next(1 << 28) };
+                var bodyLength = size < 1 << 14 ? size : random.Next(64);
                 byte[] tag =
                 [
                     (byte)'I', (byte)'D', (byte)'3', 4, 0, (byte)(random.Next(4) == 0 ? 0x10 : 0),
