@@ -64,7 +64,7 @@ public sealed class DecoderFuzzTests(ITestOutputHelper log) : IDisposable
             var files = batches[b].Select(m => new FuzzFile(m.FileName, m.Bytes, m.Describe())).ToList();
             if (b == 0)
             {
-                files.AddRange(seeds.Select(s => new FuzzFile($"seed-{s.Name}{s.Extension}", s.Bytes, $"unmutated seed {s.Name}")));
+                files.AddRange(seeds.Select(s => new FuzzFile($"seed-{s.Name}{s.Extension}", s.Bytes, $"unmutated seed {s.Name}", s)));
             }
 
             var folder = Directory.CreateDirectory(Path.Combine(_root, $"batch-{b:D2}")).FullName;
@@ -147,9 +147,9 @@ public sealed class DecoderFuzzTests(ITestOutputHelper log) : IDisposable
             {
                 failures.Add($"{file.Describe} → {code} without naming the file: {message}");
             }
-            else if (file.Name.StartsWith("seed-", StringComparison.Ordinal) && code is not null)
+            else if (file.Control is { } seed && (code is not null || (int?)track["format"]?["sampleRate"] != seed.SampleRate || (int?)track["format"]?["channels"] != seed.Channels))
             {
-                failures.Add($"{file.Describe} → {code}: {message}");
+                failures.Add($"{file.Describe}: expected measured at {seed.SampleRate} Hz, {seed.Channels} channel(s), got {code ?? track["format"]?.ToJsonString()} {message}");
             }
         }
 
@@ -194,5 +194,6 @@ public sealed class DecoderFuzzTests(ITestOutputHelper log) : IDisposable
         }
     }
 
-    private sealed record FuzzFile(string Name, byte[] Bytes, string Describe);
+    /// <summary>A file of a batch; <c>Control</c>, for an unmutated seed, is the format the report must show.</summary>
+    private sealed record FuzzFile(string Name, byte[] Bytes, string Describe, FuzzSeed? Control = null);
 }
