@@ -59,4 +59,11 @@ public enum AudioErrorCode
     /// (<see cref="Ffmpeg.FfmpegOptions.MaxSpoolBytes"/>): a limit of the deployment, not a fault of the file.
     /// </summary>
     TooLarge,
+
+    /// <summary>
+    /// <c>sample-out-of-range</c>: a floating-point sample is NaN, infinite, or beyond
+    /// ±<see cref="AudioLimits.MaxFloatSample"/>: not audio (damaged float data, or a 64-bit value no float holds),
+    /// and no loudness can be measured from it.
+    /// </summary>
+    SampleOutOfRange,
 }

@@ -22,6 +22,7 @@ public static class AudioErrorCodes
         AudioErrorCode.CorruptFrame => "corrupt-frame",
         AudioErrorCode.Md5Mismatch => "md5-mismatch",
         AudioErrorCode.TooLarge => "too-large",
+        AudioErrorCode.SampleOutOfRange => "sample-out-of-range",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

@@ -14,4 +14,11 @@ public static class AudioLimits
 
     /// <summary>Most channels accepted (beyond every production layout, 22.2 included).</summary>
     public const int MaxChannels = 32;
+
+    /// <summary>
+    /// Largest magnitude a decoded floating-point sample may have: 32,768 (+90.3 dBFS), which still admits float
+    /// files written on the 16-bit integer scale by mistake, overs of any real master, and keeps every measurement
+    /// finite. Beyond it, or NaN or infinite, a sample raises <see cref="AudioErrorCode.SampleOutOfRange"/>.
+    /// </summary>
+    public const float MaxFloatSample = 32_768f;
 }

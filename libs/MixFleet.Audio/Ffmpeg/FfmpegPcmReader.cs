@@ -117,6 +117,7 @@ internal sealed class FfmpegPcmReader : IAudioReader
         var frames = read / _frameBytes;
         Deinterleave(_bytes.AsSpan(0, frames * _frameBytes), destination, frames);
         destination.Frames = frames;
+        SampleRangeCheck.Check(destination, _framesRead, _source);
         _framesRead += frames;
         if (read < wanted)
         {

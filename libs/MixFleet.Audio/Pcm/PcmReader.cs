@@ -15,6 +15,7 @@ internal sealed class PcmReader : IAudioReader
     private readonly string _name;
     private readonly long _dataBytes;
     private long _framesRemaining;
+    private long _framesDelivered;
     private long _bytesConsumed;
     private byte[]? _buffer;
     private bool _disposed;
@@ -86,6 +87,12 @@ internal sealed class PcmReader : IAudioReader
 
         _framesRemaining -= done;
         destination.Frames = done;
+        if (_format.Kind is PcmSampleKind.F32 or PcmSampleKind.F64)
+        {
+            SampleRangeCheck.Check(destination, _framesDelivered, _name);
+        }
+
+        _framesDelivered += done;
         return done;
     }
 

@@ -42,6 +42,24 @@ public sealed class FfmpegDecoderErrorTests : IDisposable
     }
 
     [Fact]
+    public void Read_FloatCafWithANaNSample_IsSampleOutOfRange()
+    {
+        // The ffmpeg half of the decoder fuzzing's finding (docs/decoder-errors.md, sample-out-of-range): ffmpeg passes a
+        // float NaN through to its f32le output, where it would make every measurement NaN.
+        var samples = FfmpegTestMedia.Sine(1000, 0.5, 48_000, 1.0);
+        samples[30_000] = float.NaN;
+        var raw = _media.WriteRawFloat("nan.f32", samples);
+        var caf = _media.Ffmpeg("nan.caf", "-f", "f32le", "-ar", "48000", "-ac", "1", "-i", raw, "-c:a", "pcm_f32le");
+
+        using var reader = new FfmpegDecoder().Open(caf);
+        var ex = Assert.Throws<AudioDecodeException>(() => FfmpegTestMedia.ReadAll(reader));
+
+        Assert.Equal(AudioErrorCode.SampleOutOfRange, ex.Code);
+        Assert.StartsWith(caf + ": ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("the sample at frame 30,000, channel 1 is NaN", ex.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OpenStream_LargerThanTheSpoolLimit_IsTooLargeAndDecodesAtTheLimit()
     {
         var mp3 = _media.Ffmpeg("long.mp3", "-f", "lavfi", "-i", "sine=frequency=1000:sample_rate=44100:duration=3", "-c:a", "libmp3lame", "-b:a", "128k");
