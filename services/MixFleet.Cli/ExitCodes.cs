@@ -23,4 +23,13 @@ internal static class ExitCodes
     /// nothing is known about the fleet's work, so this is neither a QC result nor a usage error.
     /// </summary>
     public const int IngestionUnavailable = 4;
+
+    /// <summary>
+    /// A defect of mixfleet itself: an exception no command handled. Not 1, which a QC gate reads as "a rule failed";
+    /// 70 is EX_SOFTWARE of sysexits.h. The message and stack trace go to standard error.
+    /// </summary>
+    public const int InternalError = 70;
+
+    /// <summary>Ctrl+C (SIGINT) stopped the command: 128 + 2, as a shell reports it.</summary>
+    public const int Cancelled = 130;
 }

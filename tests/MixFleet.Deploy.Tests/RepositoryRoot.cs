@@ -1,9 +1,9 @@
 namespace MixFleet.Deploy.Tests;
 
-/// <summary>The repository root: the first folder above the test binaries that holds MixFleet.sln.</summary>
+/// <summary>The repository's files as text, found from <see cref="MixFleet.Testing.RepositoryRoot"/>.</summary>
 internal static class RepositoryRoot
 {
-    public static string Path { get; } = Find();
+    public static string Path => MixFleet.Testing.RepositoryRoot.Path;
 
     public static string File(string relativePath) => System.IO.Path.Combine(Path, relativePath);
 
@@ -14,17 +14,4 @@ internal static class RepositoryRoot
         string.Join('\n', Directory.EnumerateFiles(File(relativeFolder), "*", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .Select(System.IO.File.ReadAllText));
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "MixFleet.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"MixFleet.sln not found above {AppContext.BaseDirectory}.");
-    }
 }

@@ -38,6 +38,20 @@ internal static class MixFleetCli
             return ExitCodes.UsageError;
         }
 
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            // Without the default handler an unhandled exception reaches the catch below instead of becoming exit code 1,
+            // the QC gate's "a rule failed".
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            await error.WriteLineAsync($"error: internal error, please report it: {ex}");
+            return ExitCodes.InternalError;
+        }
     }
 }

@@ -13,7 +13,7 @@ internal sealed class FlacTestMedia : IDisposable
     private readonly FfmpegTestMedia _media = new();
 
     /// <summary>The demo album's tracks: 01 and 02 are 16-bit stereo 44.1 kHz, 03 is 24-bit mono 44.1 kHz.</summary>
-    public static string Sample(string file) => Path.Combine(RepositoryRoot(), "samples", "Demo Album", file);
+    public static string Sample(string file) => MixFleet.Testing.RepositoryRoot.File(Path.Combine("samples", "Demo Album", file));
 
     public const string Stereo16 = "01 - Slow Swell.wav";
     public const string Stereo16Loud = "02 - Brickwall.wav";
@@ -72,17 +72,6 @@ internal sealed class FlacTestMedia : IDisposable
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"{program} failed: {stderr.Result}");
         return output.ToArray();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MixFleet.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("MixFleet.sln not found above the test binaries");
     }
 
     public void Dispose() => _media.Dispose();
