@@ -18,7 +18,7 @@ namespace MixFleet.Benchmarks.Tools;
 /// <c>chaos TRACKS ALBUMS BROKER_OUTAGE_S S3_OUTAGE_S</c> (bench/chaos.sh): one scan job of <c>TRACKS</c> ten-second WAVs
 /// in <c>ALBUMS</c> albums, run by the built services as processes (1 ingestion, 2 workers), while the parts and the
 /// processes are broken one after the other, each when the job reaches a point where work is still pending:
-/// the ingestion service killed -9 mid-listing (10 keys a page), a worker killed -9 three times, S3 stopped for
+/// the ingestion service killed -9 mid-listing (2 keys a page), a worker killed -9 three times, S3 stopped for
 /// <c>S3_OUTAGE_S</c>, RabbitMQ stopped for <c>BROKER_OUTAGE_S</c>, PostgreSQL restarted (immediate mode: a crash
 /// and recovery). Every killed process is started again. Then it checks: 0 lost (every object has exactly one
 /// current report, measured from its current ETag without error; every album one report), 0 stuck (the job
@@ -66,7 +66,7 @@ internal static class Chaos
 
         var run = fleet.For(database, reports, queuePrefix, BenchFleet.FreePort(), new Dictionary<string, string>
         {
-            ["MixFleet__Jobs__ScanPageSize"] = "10",
+            ["MixFleet__Jobs__ScanPageSize"] = "2", // many pages: the ingestion kill lands mid-listing
         });
         var services = run.Start("start", Workers, ConcurrentTracks);
         using var http = new HttpClient { BaseAddress = run.IngestionUrl, Timeout = TimeSpan.FromSeconds(30) };
@@ -101,6 +101,9 @@ internal static class Chaos
                 job.Note("S3 started");
                 await job.WaitProgressAsync("progress after the S3 outage");
 
+                // The broker outage freezes settlement (the job-progress consumers need the broker), so work is still
+                // pending when it ends: PostgreSQL restarts and a worker is killed just as the held tracks' settlements
+                // start to arrive.
                 await parts.StopBrokerAsync();
                 await job.BreakAsync($"RabbitMQ stopped for {brokerOutage.TotalSeconds:0} s");
                 await Task.Delay(brokerOutage / 2);
@@ -109,13 +112,11 @@ internal static class Chaos
                 await Task.Delay(brokerOutage / 2);
                 await parts.StartBrokerAsync();
                 job.Note("RabbitMQ started");
-                await job.WaitProgressAsync("progress after the broker outage");
-
                 await parts.RestartPostgresAsync();
-                await job.BreakAsync("PostgreSQL restarted (immediate mode: crash recovery)");
+                await job.BreakAsync("PostgreSQL restarted (immediate mode: crash recovery) as the broker came back");
                 await job.BreakAsync("kill -9 worker-1 (third worker kill), restarted");
                 Restart(services, 0, () => run.StartWorker("worker-1-3", 1, ConcurrentTracks));
-                await job.WaitProgressAsync("progress after the PostgreSQL restart");
+                await job.WaitProgressAsync("progress after the broker outage and the PostgreSQL restart");
 
                 var final = await job.WaitAsync("completed", s => s.State == "completed", TimeSpan.FromMinutes(30));
                 if (job.BreaksAfterTheWork is { Count: > 0 } late)
