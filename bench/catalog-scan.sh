@@ -12,7 +12,7 @@
 # Uses MIXFLEET_S3_ENDPOINT / MIXFLEET_RABBITMQ / MIXFLEET_POSTGRES when set; otherwise starts them the way
 # scripts/test.sh does (scripts/real-parts.sh) and stops them afterwards. Its PostgreSQL keeps fsync and synchronous
 # commits on (MIXFLEET_PG_DURABLE=1), so commits cost what they cost in production. Process logs go to
-# $TMPDIR/mixfleet-catalog-<run>/. The figures are measurements, never assertions; run it on an otherwise idle machine.
+# $TMPDIR/mixfleet-catalog-scan-<run>/. The figures are measurements, never assertions; run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -17,6 +17,8 @@ internal sealed class BenchFleet(S3StorageOptions s3, Uri broker, string postgre
 {
     public Uri Broker => broker;
 
+    public S3StorageOptions S3 => s3;
+
     public string Logs => logs;
 
     private string IngestionAssembly => ingestion;
@@ -24,6 +26,37 @@ internal sealed class BenchFleet(S3StorageOptions s3, Uri broker, string postgre
     private string WorkerAssembly => worker;
 
     private string Token => token;
+
+    /// <summary>
+    /// The fleet the bench scripts describe in the environment: MIXFLEET_S3_ENDPOINT, MIXFLEET_RABBITMQ,
+    /// MIXFLEET_POSTGRES and the built services MIXFLEET_BENCH_INGESTION / MIXFLEET_BENCH_WORKER; null (after saying
+    /// what is missing on standard error) when one is not set. Process logs go to a new folder named after
+    /// <paramref name="tool"/> and <paramref name="runId"/> in the temp directory.
+    /// </summary>
+    public static BenchFleet? FromEnvironment(string tool, string runId, string token)
+    {
+        var s3Url = Environment.GetEnvironmentVariable("MIXFLEET_S3_ENDPOINT");
+        var postgres = Environment.GetEnvironmentVariable("MIXFLEET_POSTGRES");
+        var ingestion = Environment.GetEnvironmentVariable("MIXFLEET_BENCH_INGESTION");
+        var worker = Environment.GetEnvironmentVariable("MIXFLEET_BENCH_WORKER");
+        if (string.IsNullOrWhiteSpace(s3Url) || !Uri.TryCreate(Environment.GetEnvironmentVariable("MIXFLEET_RABBITMQ"), UriKind.Absolute, out var broker)
+            || string.IsNullOrWhiteSpace(postgres) || !File.Exists(ingestion) || !File.Exists(worker))
+        {
+            Console.Error.WriteLine($"{tool}: set MIXFLEET_S3_ENDPOINT, MIXFLEET_RABBITMQ, MIXFLEET_POSTGRES and MIXFLEET_BENCH_INGESTION / "
+                + $"MIXFLEET_BENCH_WORKER (the built service assemblies); bench/{tool}.sh does all of it.");
+            return null;
+        }
+
+        var logs = Path.Combine(Path.GetTempPath(), $"mixfleet-{tool}-{runId}");
+        Directory.CreateDirectory(logs);
+        var s3 = new S3StorageOptions
+        {
+            ServiceUrl = s3Url,
+            AccessKey = Environment.GetEnvironmentVariable("MIXFLEET_S3_ACCESS_KEY") ?? "S3RVER",
+            SecretKey = Environment.GetEnvironmentVariable("MIXFLEET_S3_SECRET_KEY") ?? "S3RVER",
+        };
+        return new BenchFleet(s3, broker, postgres, ingestion!, worker!, token, logs);
+    }
 
     public Task<string> CreateDatabaseAsync(string name) => BenchDatabase.CreateAsync(postgres, name);
 

@@ -35,29 +35,15 @@ internal static class CatalogScan
         var tracks = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
         var albums = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
         var workers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
-        var s3Url = Environment.GetEnvironmentVariable("MIXFLEET_S3_ENDPOINT");
-        var postgres = Environment.GetEnvironmentVariable("MIXFLEET_POSTGRES");
-        var ingestion = Environment.GetEnvironmentVariable("MIXFLEET_BENCH_INGESTION");
-        var worker = Environment.GetEnvironmentVariable("MIXFLEET_BENCH_WORKER");
-        if (string.IsNullOrWhiteSpace(s3Url) || !Uri.TryCreate(Environment.GetEnvironmentVariable("MIXFLEET_RABBITMQ"), UriKind.Absolute, out var broker)
-            || string.IsNullOrWhiteSpace(postgres) || !File.Exists(ingestion) || !File.Exists(worker))
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        if (BenchFleet.FromEnvironment("catalog-scan", runId, Token) is not { } fleet)
         {
-            await Console.Error.WriteLineAsync("catalog-scan: set MIXFLEET_S3_ENDPOINT, MIXFLEET_RABBITMQ, MIXFLEET_POSTGRES and MIXFLEET_BENCH_INGESTION / "
-                + "MIXFLEET_BENCH_WORKER (the built service assemblies); bench/catalog-scan.sh does all of it.");
             return 2;
         }
 
-        var runId = Guid.NewGuid().ToString("N")[..8];
-        var logs = Path.Combine(Path.GetTempPath(), "mixfleet-catalog-" + runId);
-        Directory.CreateDirectory(logs);
-        var s3Options = new S3StorageOptions
-        {
-            ServiceUrl = s3Url,
-            AccessKey = Environment.GetEnvironmentVariable("MIXFLEET_S3_ACCESS_KEY") ?? "S3RVER",
-            SecretKey = Environment.GetEnvironmentVariable("MIXFLEET_S3_SECRET_KEY") ?? "S3RVER",
-        };
-        using var s3 = S3ObjectStore.CreateClient(s3Options);
-        var fleet = new BenchFleet(s3Options, broker, postgres, ingestion!, worker!, Token, logs);
+        var broker = fleet.Broker;
+        var logs = fleet.Logs;
+        using var s3 = S3ObjectStore.CreateClient(fleet.S3);
         var source = "mixfleet-catalog-src-" + runId;
         var prefixes = new List<string>();
         try

@@ -38,24 +38,15 @@ internal static class Chaos
         var albums = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
         var brokerOutage = TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 60);
         var s3Outage = TimeSpan.FromSeconds(args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 120);
-        var s3Url = Environment.GetEnvironmentVariable("MIXFLEET_S3_ENDPOINT");
-        var postgres = Environment.GetEnvironmentVariable("MIXFLEET_POSTGRES");
-        var ingestion = Environment.GetEnvironmentVariable("MIXFLEET_BENCH_INGESTION");
-        var worker = Environment.GetEnvironmentVariable("MIXFLEET_BENCH_WORKER");
-        if (string.IsNullOrWhiteSpace(s3Url) || !Uri.TryCreate(Environment.GetEnvironmentVariable("MIXFLEET_RABBITMQ"), UriKind.Absolute, out var broker)
-            || string.IsNullOrWhiteSpace(postgres) || !File.Exists(ingestion) || !File.Exists(worker))
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        if (BenchFleet.FromEnvironment("chaos", runId, Token) is not { } fleet)
         {
-            await Console.Error.WriteLineAsync("chaos: run it through bench/chaos.sh, which starts the parts it breaks and builds the services.");
             return 2;
         }
 
-        var runId = Guid.NewGuid().ToString("N")[..8];
-        var logs = Path.Combine(Path.GetTempPath(), "mixfleet-chaos-" + runId);
-        Directory.CreateDirectory(logs);
-        var s3Options = new S3StorageOptions { ServiceUrl = s3Url, AccessKey = "S3RVER", SecretKey = "S3RVER" };
-        using var s3 = S3ObjectStore.CreateClient(s3Options);
+        using var s3 = S3ObjectStore.CreateClient(fleet.S3);
         var parts = new ChaosParts(Console.In, Console.Out);
-        var fleet = new BenchFleet(s3Options, broker, postgres, ingestion!, worker!, Token, logs);
+        var logs = fleet.Logs;
         var source = "mixfleet-chaos-src-" + runId;
         var reports = "mixfleet-chaos-rep-" + runId;
         var queuePrefix = $"chaos-{runId}-";
