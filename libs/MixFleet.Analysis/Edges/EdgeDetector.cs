@@ -31,7 +31,7 @@ public static class EdgeDetector
     public const double HoldSeconds = 2.0;
 
     /// <summary>Smallest body-to-edge difference that counts as a fade, LU.</summary>
-    public const double MinFadeLu = 6.0;
+    public const double MinFadeLu = 3.0;
 
     /// <summary>The fade ends (intro) or begins (outro) where the envelope comes within this of the body, LU.</summary>
     public const double KneeLu = 0.5;

@@ -72,7 +72,7 @@ public sealed class EdgeDetectorTests
     [Fact]
     public void SmallStepDownAtTheEnd_IsNotAFade_TheBodyIsTheEdge()
     {
-        // A last section 3 LU quieter (below the 6 LU fade threshold): what the listener hears last is that section.
+        // A last section 3 LU quieter, held to the end: a plateau, not a fade. What the listener hears last is that section.
         var x = Signals.Concat(Signals.Sine(Rate, 1_000, -18, 20), Signals.Sine(Rate, 1_000, -21, 8));
 
         var edges = Meter.Analyze(Signals.Copies(x), Rate).Edges!;
