@@ -1,6 +1,7 @@
 using MixFleet.Analysis.Clipping;
 using MixFleet.Analysis.Delivery;
 using MixFleet.Analysis.Dynamics;
+using MixFleet.Analysis.Edges;
 using MixFleet.Analysis.Format;
 using MixFleet.Analysis.Loudness;
 using MixFleet.Analysis.Peaks;
@@ -55,4 +56,7 @@ public sealed record TrackAnalysis
 
     /// <summary>The pre-mastering checks.</summary>
     public MixReadinessResult? MixReadiness { get; init; }
+
+    /// <summary>Fades and body loudness at both ends (album sequencing); null in loudness-only mode.</summary>
+    public TrackEdges? Edges { get; init; }
 }

@@ -1,6 +1,7 @@
 using MixFleet.Analysis.Clipping;
 using MixFleet.Analysis.Delivery;
 using MixFleet.Analysis.Dynamics;
+using MixFleet.Analysis.Edges;
 using MixFleet.Analysis.Format;
 using MixFleet.Analysis.Loudness;
 using MixFleet.Analysis.Peaks;
@@ -95,13 +96,15 @@ public sealed class TrackMetrics
         }
 
         var spectrum = _spectrum.Merge([.. partials.Select(p => p.Spectrum!)]);
+        var silence = _silence.Merge([.. partials.Select(p => p.Silence!)]);
         return measured with
         {
+            Edges = EdgeDetector.Detect(loudness.ShortTermEnergies, silence.LeadingSeconds, silence.TrailingSeconds, (double)frames / _info.SampleRate),
             Dynamics = dynamics,
             Stereo = stereo,
             Spectrum = spectrum,
             Clipping = _clipping.Merge([.. partials.Select(p => p.Clipping!)]) with { InterSampleOvers = peaks.InterSampleOvers },
-            Silence = _silence.Merge([.. partials.Select(p => p.Silence!)]),
+            Silence = silence,
             BitDepth = _bitDepth.Merge([.. partials.Select(p => p.BitDepth!)]),
             MixReadiness = MixReadiness.Judge(
                 peaks.SamplePeakDbfs,

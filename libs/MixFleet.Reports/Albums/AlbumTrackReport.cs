@@ -71,6 +71,12 @@ public sealed record AlbumTrackReport
     /// <summary>Long-term spectrum; null when not measured.</summary>
     public IReadOnlyList<SpectrumBand>? SpectrumBands { get; init; }
 
+    /// <summary>Proposed fix for this track on its own: the gain to the profile's target; null without a loudness rule.</summary>
+    public GainFix? Fix { get; init; }
+
+    /// <summary>This track under the album's one gain (<see cref="AlbumReport.Fix"/>): balance kept; null without a loudness rule.</summary>
+    public GainFix? AlbumFix { get; init; }
+
     /// <summary>Worst verdict of this track.</summary>
     public required VerdictStatus Status { get; init; }
 

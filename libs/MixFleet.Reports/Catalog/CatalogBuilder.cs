@@ -27,6 +27,9 @@ public static class CatalogBuilder
                 LoudnessRangeLu = album.Loudness.LoudnessRangeLu,
                 TruePeakDbtp = album.Loudness.TruePeakDbtp,
                 DurationSeconds = album.Sequencing.TotalSeconds,
+                FixGainDb = album.Fix?.GainDb,
+                FixTruePeakDbtp = album.Fix?.ResultingTruePeakDbtp,
+                NeedsLimiting = album.Fix?.NeedsLimiting,
                 Reasons = Reasons(album.Verdicts),
             });
             rows.AddRange(album.Tracks.Select(t => new CatalogRow
@@ -43,6 +46,9 @@ public static class CatalogBuilder
                 TruePeakDbtp = t.TruePeakDbtp,
                 DeviationLu = t.DeviationLu,
                 DurationSeconds = t.DurationSeconds,
+                FixGainDb = t.Fix?.GainDb,
+                FixTruePeakDbtp = t.Fix?.ResultingTruePeakDbtp,
+                NeedsLimiting = t.Fix?.NeedsLimiting,
                 Reasons = Reasons(t.Verdicts),
             }));
         }

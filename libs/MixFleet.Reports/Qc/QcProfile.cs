@@ -82,6 +82,9 @@ public sealed record QcProfile
     /// <summary>A missing ISRC fails instead of warning.</summary>
     public bool? RequireIsrc { get; init; }
 
+    /// <summary>How the album's proposed fix picks its gain: <c>album</c> (default) or <c>loudest-track</c> (<see cref="AlbumGainModes"/>).</summary>
+    public string? AlbumGainMode { get; init; }
+
     /// <summary>The ceiling of the headroom table: the true-peak ceiling, else the sample-peak ceiling, else 0 dB.</summary>
     public double PeakCeilingDb => MaxTruePeakDbtp ?? MaxSamplePeakDbfs ?? 0.0;
 
@@ -118,6 +121,7 @@ public sealed record QcProfile
             MaxTransitionLu = MaxTransitionLu ?? baseProfile.MaxTransitionLu,
             MaxGapSeconds = MaxGapSeconds ?? baseProfile.MaxGapSeconds,
             RequireIsrc = RequireIsrc ?? baseProfile.RequireIsrc,
+            AlbumGainMode = AlbumGainMode ?? baseProfile.AlbumGainMode,
         };
     }
 }

@@ -58,6 +58,11 @@ public static class QcProfileValidator
             yield return Invariant($"'minSamplePeakDbfs' ({pLo}) must be below 'maxSamplePeakDbfs' ({pHi}).");
         }
 
+        if (profile.AlbumGainMode is { } mode && !AlbumGainModes.IsKnown(mode))
+        {
+            yield return $"'albumGainMode' must be one of {string.Join(", ", AlbumGainModes.All)} (got '{mode}').";
+        }
+
         if (profile.BitDepth is { } bits && !BitDepths.Contains(bits))
         {
             yield return Invariant($"'bitDepth' must be one of {string.Join(", ", BitDepths)} (got {bits}).");

@@ -54,22 +54,25 @@ public static class HtmlReport
         html.Append(Invariant($"<section class=\"album\"><h2>{E(album.Name)} {Badge(album.Status)}</h2><p>{E(album.Path)}</p>"));
         html.Append("<table class=\"summary\"><tr><th>Album loudness</th><th>LRA</th><th>True peak</th><th>Sample peak</th><th>Spread</th><th>Album gain (RG 2.0)</th><th>Album peak</th><th>Running time</th></tr>")
             .Append(Invariant($"<tr><td class=\"n\">{N(l.IntegratedLufs, "LUFS")}</td><td class=\"n\">{N(l.LoudnessRangeLu, "LU")}</td><td class=\"n\">{N(l.TruePeakDbtp, "dBTP")}</td><td class=\"n\">{N(l.SamplePeakDbfs, "dBFS")}</td><td class=\"n\">{N(l.SpreadLu, "LU")}</td><td class=\"n\">{N(l.AlbumGainDb, "dB")}</td><td class=\"n\">{(l.AlbumPeak is { } p ? p.ToString("0.000000", CultureInfo.InvariantCulture) : "—")}</td><td class=\"n\">{Clock(album.Sequencing.TotalSeconds)}</td></tr></table>"));
+        html.Append(FixSummary(album.Fix));
         html.Append(SvgPlots.AlbumOverview(album, profile.TargetLineLufs));
 
         html.Append("<h3>Tracks and headroom</h3><table class=\"tracks\"><tr><th>#</th><th>Track</th><th>Duration</th><th>Integrated</th><th>Δ album</th><th>LRA</th><th>True peak</th><th>Sample peak</th>")
-            .Append(Invariant($"<th>Headroom to {profile.PeakCeilingDb:0.0} dB</th><th>Status</th></tr>"));
+            .Append(Invariant($"<th>Headroom to {profile.PeakCeilingDb:0.0} dB</th><th>Fix (track)</th><th>Fix (album gain)</th><th>Status</th></tr>"));
         foreach (var t in album.Tracks)
         {
-            html.Append(Invariant($"<tr><td>{E(t.Label)}</td><td>{E(t.Title ?? Path.GetFileName(t.Path))}</td><td class=\"n\">{(t.DurationSeconds is { } d ? Clock(d) : "—")}</td><td class=\"n\">{N(t.IntegratedLufs, "LUFS")}</td><td class=\"n\">{N(t.DeviationLu, "LU")}</td><td class=\"n\">{N(t.LoudnessRangeLu, "LU")}</td><td class=\"n\">{N(t.TruePeakDbtp, "dBTP")}</td><td class=\"n\">{N(t.SamplePeakDbfs, "dBFS")}</td><td class=\"n\">{N(t.HeadroomDb, "dB")}</td><td>{Badge(t.Status)}</td></tr>"));
+            html.Append(Invariant($"<tr><td>{E(t.Label)}</td><td>{E(t.Title ?? Path.GetFileName(t.Path))}</td><td class=\"n\">{(t.DurationSeconds is { } d ? Clock(d) : "—")}</td><td class=\"n\">{N(t.IntegratedLufs, "LUFS")}</td><td class=\"n\">{N(t.DeviationLu, "LU")}</td><td class=\"n\">{N(t.LoudnessRangeLu, "LU")}</td><td class=\"n\">{N(t.TruePeakDbtp, "dBTP")}</td><td class=\"n\">{N(t.SamplePeakDbfs, "dBFS")}</td><td class=\"n\">{N(t.HeadroomDb, "dB")}</td><td class=\"n fix\">{Fix(t.Fix)}</td><td class=\"n fix\">{Fix(t.AlbumFix)}</td><td>{Badge(t.Status)}</td></tr>"));
         }
 
         html.Append("</table>");
         if (album.Sequencing.Transitions.Count > 0)
         {
-            html.Append("<h3>Sequencing</h3><table class=\"transitions\"><tr><th>Join</th><th>Last 3 s</th><th>First 3 s</th><th>Jump</th><th>Gap</th></tr>");
+            html.Append("<h3>Sequencing</h3><table class=\"transitions\"><tr><th>Join</th><th>Last 3 s</th><th>First 3 s</th><th>Edge jump</th><th>Fade-out</th><th>Body out</th><th>Fade-in</th><th>Body in</th><th>Body jump</th><th>Gap</th></tr>");
             foreach (var j in album.Sequencing.Transitions)
             {
-                html.Append(Invariant($"<tr><td>{E(j.From)} → {E(j.To)}</td><td class=\"n\">{N(j.FromLastLufs, "LUFS")}</td><td class=\"n\">{N(j.ToFirstLufs, "LUFS")}</td><td class=\"n\">{N(j.JumpLu, "LU")}</td><td class=\"n\">{(j.GapSeconds is { } g ? Invariant($"{g:0.0} s") : "not measured")}</td></tr>"));
+                html.Append(Invariant($"<tr><td>{E(j.From)} → {E(j.To)}</td><td class=\"n\">{N(j.FromLastLufs, "LUFS")}</td><td class=\"n\">{N(j.ToFirstLufs, "LUFS")}</td><td class=\"n\">{N(j.JumpLu, "LU")}</td>"))
+                    .Append(Invariant($"<td class=\"n\">{N(j.FromFadeOutSeconds, "s")}</td><td class=\"n\">{N(j.FromBodyLufs, "LUFS")}</td><td class=\"n\">{N(j.ToFadeInSeconds, "s")}</td><td class=\"n\">{N(j.ToBodyLufs, "LUFS")}</td><td class=\"n\">{N(j.BodyJumpLu, "LU")}</td>"))
+                    .Append(Invariant($"<td class=\"n\">{(j.GapSeconds is { } g ? Invariant($"{g:0.0} s") : "not measured")}</td></tr>"));
             }
 
             html.Append("</table>");
@@ -88,6 +91,17 @@ public static class HtmlReport
 
         html.Append("</section>");
     }
+
+    private static string FixSummary(AlbumGainFix? fix) => fix is null
+        ? "<p class=\"fix\">Proposed fix: no loudness target in this profile.</p>"
+        : Invariant($"<p class=\"fix\">Proposed fix ({E(fix.Mode)} mode, one gain for every track): <b>{Signed(fix.GainDb)} dB</b>, {fix.ReferenceLufs:0.0} → {fix.TargetLufs:0.0} LUFS; true peak after {N(fix.ResultingTruePeakDbtp, "dBTP")}; ")
+          + (fix.NeedsLimiting ? Invariant($"<span class=\"warn\">needs limiting on {fix.TracksNeedingLimiting} track(s)</span></p>") : "<span class=\"pass\">no limiting needed</span></p>");
+
+    private static string Fix(GainFix? fix) => fix is null
+        ? "—"
+        : Invariant($"{Signed(fix.GainDb)} dB → {N(fix.ResultingTruePeakDbtp, "dBTP")}") + (fix.NeedsLimiting ? " <span class=\"warn\">limit</span>" : string.Empty);
+
+    private static string Signed(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
 
     private static void VerdictTable(StringBuilder html, IReadOnlyList<RuleVerdict> verdicts)
     {

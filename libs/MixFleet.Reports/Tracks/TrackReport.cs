@@ -42,6 +42,9 @@ public sealed record TrackReport
     /// <summary>Pre-mastering checks.</summary>
     public MixReadinessReport? MixReadiness { get; init; }
 
+    /// <summary>Fades and body loudness at both ends (album sequencing); null when not measured.</summary>
+    public EdgesReport? Edges { get; init; }
+
     /// <summary>Null when the file was analyzed; otherwise why not.</summary>
     public ErrorReport? Error { get; init; }
 }

@@ -39,6 +39,7 @@ public static class TrackReportFactory
             Silence = MetricReports.Silence(analysis.Silence),
             Streaming = MetricReports.Streaming(analysis.Streaming),
             MixReadiness = MetricReports.MixReadiness(analysis.MixReadiness),
+            Edges = EdgesReport.From(analysis.Edges),
         };
     }
 

@@ -76,12 +76,19 @@ internal static class AnalyzeCommand
         };
         truePeak.AcceptOnlyFromAmong("reconstruction", "bs1770");
 
+        var albumGainMode = new Option<string?>("--album-gain-mode")
+        {
+            Description = "How the album's proposed fix picks its one gain: 'album' (album loudness to the target; the default, or the profile's albumGainMode) or 'loudest-track' (the loudest track to the target).",
+            HelpName = "album|loudest-track",
+        };
+        albumGainMode.AcceptOnlyFromAmong([.. AlbumGainModes.All]);
+
         var command = new Command("analyze", "Measure loudness (EBU R128 / BS.1770-4), loudness range and true peak of local files.")
         {
-            paths, json, csv, html, profile, parallelism, dualMono, loudnessOnly, truePeak,
+            paths, json, csv, html, profile, parallelism, dualMono, loudnessOnly, truePeak, albumGainMode,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(csv), parse.GetValue(html), parse.GetValue(profile), parse.GetValue(parallelism), parse.GetValue(dualMono), parse.GetValue(loudnessOnly), parse.GetValue(truePeak) == "bs1770" ? TruePeakMode.Bs1770 : TruePeakMode.Reconstruction),
+            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(csv), parse.GetValue(html), parse.GetValue(profile), parse.GetValue(parallelism), parse.GetValue(dualMono), parse.GetValue(loudnessOnly), parse.GetValue(truePeak) == "bs1770" ? TruePeakMode.Bs1770 : TruePeakMode.Reconstruction, parse.GetValue(albumGainMode)),
             output,
             error,
             cancellationToken));
@@ -100,6 +107,10 @@ internal static class AnalyzeCommand
         try
         {
             qcProfile = request.Profile is { } name ? QcProfileLoader.Resolve(name) : QcProfiles.None;
+            if (request.AlbumGainMode is { } mode)
+            {
+                qcProfile = qcProfile with { AlbumGainMode = mode };
+            }
         }
         catch (QcProfileException ex)
         {
@@ -168,6 +179,11 @@ internal static class AnalyzeCommand
             var console = Consoles.For(output);
             console.Write(ResultTable.Build(reports));
             console.Write(AlbumTable.Build(albums, document.Profile));
+            if (FixTable.Build(albums) is { } fixes)
+            {
+                console.Write(fixes);
+            }
+
             console.MarkupLineInterpolated($"{reports.Count - failed} of {reports.Count} file(s) analyzed{(failed > 0 ? $", {failed} failed" : string.Empty)}; QC {(gateFailed ? "failed" : "passed")} (profile {document.Profile}).");
         }
 
@@ -175,5 +191,5 @@ internal static class AnalyzeCommand
         return failed > 0 ? ExitCodes.SomeFilesFailed : gateFailed ? ExitCodes.QcFailed : ExitCodes.Success;
     }
 
-    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, string? CsvPath, string? HtmlPath, string? Profile, int Parallelism, bool DualMono, bool LoudnessOnly, TruePeakMode TruePeak);
+    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, string? CsvPath, string? HtmlPath, string? Profile, int Parallelism, bool DualMono, bool LoudnessOnly, TruePeakMode TruePeak, string? AlbumGainMode);
 }

@@ -26,6 +26,7 @@ public sealed class ChunkedEqualsSinglePassTests
         var seconds = 0.2 + (random.NextDouble() * 12);
         var signal = RandomSignal(random, channels, sampleRate, seconds);
         AddDefects(random, signal);
+        AddFades(new Random(seed + 1_000), signal, sampleRate);
         var chunkSegments = random.Next(1, 700);
         var parallelism = random.Next(1, 5);
 
@@ -149,6 +150,30 @@ public sealed class ChunkedEqualsSinglePassTests
         }
     }
 
+    private static void AddFades(Random random, float[][] signal, int sampleRate)
+    {
+        // Some seeds fade in and/or out (straight lines in dB over up to 4 s), so the edge detector finds fades. Its own
+        // random source: the other draws of each seed (rate, chunking, parallelism) stay what they were.
+        var frames = signal[0].Length;
+        foreach (var fadeIn in new[] { true, false })
+        {
+            if (random.Next(2) == 0)
+            {
+                continue;
+            }
+
+            var n = Math.Min(frames, (int)(random.NextDouble() * 4 * sampleRate));
+            foreach (var x in signal)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    var k = fadeIn ? i : frames - 1 - i;
+                    x[k] *= (float)Math.Pow(10, -40.0 * (n - i) / n / 20);
+                }
+            }
+        }
+    }
+
     /// <summary>Every metric beyond loudness and peaks: numbers within 1e-6, flags and counts exactly.</summary>
     private static void AssertTrackMetricsEqual(TrackAnalysis single, TrackAnalysis chunked, string context)
     {
@@ -193,6 +218,13 @@ public sealed class ChunkedEqualsSinglePassTests
         Assert.Equal(p.Harsh, q.Harsh);
 
         Assert.Equal(single.BitDepth, chunked.BitDepth);
+        var (e, f) = (single.Edges!, chunked.Edges!);
+        AssertClose(e.IntroLufs, f.IntroLufs, context + " intro");
+        AssertClose(e.IntroBodyLufs, f.IntroBodyLufs, context + " intro body");
+        AssertClose(e.FadeInSeconds, f.FadeInSeconds, context + " fade-in");
+        AssertClose(e.OutroLufs, f.OutroLufs, context + " outro");
+        AssertClose(e.OutroBodyLufs, f.OutroBodyLufs, context + " outro body");
+        AssertClose(e.FadeOutSeconds, f.FadeOutSeconds, context + " fade-out");
         Assert.Equal(single.Streaming!.Select(g => g.PeakLimited), chunked.Streaming!.Select(g => g.PeakLimited));
         AssertAllClose([.. single.Streaming!.Select(g => g.GainDb)], [.. chunked.Streaming!.Select(g => g.GainDb)], context + " streaming");
         Assert.Equal(single.MixReadiness!.Checks.Select(x => x.Pass), chunked.MixReadiness!.Checks.Select(x => x.Pass));

@@ -225,6 +225,32 @@ public sealed class AlbumAggregationUseCaseTests
         Assert.Equal(expected, AlbumAggregationUseCase.IsAlbumTrack("a/b/", key));
 
     [Fact]
+    public async Task Joins_are_measured_body_to_body_from_the_stored_edges_and_the_fix_uses_the_album_loudness()
+    {
+        // Track 1: a -12 LUFS body fading 30 dB over 6 s; track 2: rising 20 dB over 6 s into a -22 LUFS body. The
+        // stored reports carry the edges, so the album worker sees the 10 LU body drop behind the fades without audio.
+        string[] keys = [$"{Album}01 - fade out.wav", $"{Album}02 - fade in.wav"];
+        _store.Put(UseCases.AudioBucket, keys[0], Wav.FadedSine(-12, 20, fadeInSeconds: 0, fadeOutSeconds: 6, fadeDepthDb: -30));
+        _store.Put(UseCases.AudioBucket, keys[1], Wav.FadedSine(-22, 20, fadeInSeconds: 6, fadeOutSeconds: 0, fadeDepthDb: -20));
+        foreach (var key in keys)
+        {
+            await AnalyzeAsync(key);
+        }
+
+        await AggregateAsync(keys);
+
+        var stored = StoredReports.Read(_store, TrackReportKeys.For(UseCases.AudioBucket, keys[0]));
+        Assert.Equal(-12.0, stored.Track.Edges!.OutroBodyLufs!.Value, 0.1);
+        Assert.Equal(MixFleet.Analysis.AnalyzerVersion.Current, stored.AnalyzerVersion);
+        var album = Assert.Single(ReadAlbum().Albums);
+        var join = Assert.Single(album.Sequencing.Transitions);
+        Assert.Equal(-10.0, join.BodyJumpLu!.Value, 0.2);
+        Assert.Equal(VerdictStatus.Warn, album.Verdicts.Single(v => v.Rule.StartsWith("transition", StringComparison.Ordinal)).Status);
+        Assert.Equal(-14 - album.Loudness.IntegratedLufs!.Value, album.Fix!.GainDb, 0.011);
+        Assert.All(album.Tracks, t => Assert.Equal(album.Fix.GainDb, t.AlbumFix!.GainDb));
+    }
+
+    [Fact]
     public void Album_keys_need_a_trailing_slash() =>
         Assert.Throws<ArgumentException>(() => AlbumReportKeys.Json("audio", "label/artist/album"));
 
