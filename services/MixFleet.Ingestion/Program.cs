@@ -1,3 +1,4 @@
+using MixFleet.Ingestion.Dashboard;
 using MixFleet.Ingestion.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -5,10 +6,12 @@ builder.AddIngestionTelemetry();    // traces and metrics (ASP.NET Core, MassTra
 builder.AddIngestion();             // options (validated on start), events, scans, problem details, health checks
 builder.AddIngestionStorage();      // S3 / S3-compatible or local folder, from MixFleet:Storage
 builder.AddIngestionControlPlane(); // job store (PostgreSQL), outbox dispatcher, scan listing consumer, RabbitMQ
+builder.AddDashboard();             // web dashboard: pages, login (session cookie or ingestion token), antiforgery
 
 var app = builder.Build();
 app.MapIngestionHealth();           // /health/live, /health/ready in every environment
 app.MapIngestionApi();              // /v1/events/s3, /v1/scans, /v1/jobs, /v1/jobs/{id} (bearer token)
+app.MapDashboard();                 // /dashboard: jobs, a job (live), an album and its report, start a scan
 await app.RunAsync();
 
 /// <summary>Entry point; public so WebApplicationFactory can find the assembly.</summary>
