@@ -28,7 +28,8 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
-        headers.CacheControl = "no-store";
+        headers.CacheControl = "no-cache, no-store";
+        headers.Pragma = "no-cache";
         return next(context);
     }
 }

@@ -17,7 +17,7 @@ internal static class LiveJobEndpoint
         var job = await jobs.GetAsync(id, cancellationToken).ConfigureAwait(false);
         return job is null
             ? Results.Problem($"No job {id:D}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown job")
-            : TypedResults.ServerSentEvents(EventsAsync(id, job, jobs, options.Value.LiveInterval, time, cancellationToken), eventType: "job");
+            : TypedResults.ServerSentEvents(EventsAsync(id, job, jobs, options.Value.LiveInterval, time, cancellationToken));
     }
 
     private static async IAsyncEnumerable<SseItem<LiveJob>> EventsAsync(
