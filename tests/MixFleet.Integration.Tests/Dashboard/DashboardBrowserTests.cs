@@ -25,7 +25,13 @@ public sealed partial class DashboardBrowserTests
         await run.UploadAsync(Album + "01 - too hot.wav", Wav.Sine(-0.1, seconds: 3));
         await run.UploadAsync(Album + "02 - fine.wav", Wav.Sine(-16, seconds: 3));
         await run.UploadAsync(Album + "03 - corrupt.wav", Wav.Corrupt());
-        var shots = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+        var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        if (Directory.Exists(shots))
+        {
+            Directory.Delete(shots, recursive: true);
+        }
+
+        Directory.CreateDirectory(shots);
         var origin = run.Ingestion.BaseAddress.ToString().TrimEnd('/');
 
         var (playwright, browser) = await SystemChromium.LaunchAsync();
@@ -98,6 +104,12 @@ public sealed partial class DashboardBrowserTests
         var report = await context.APIRequest.GetAsync(await page.Locator("iframe.report").GetAttributeAsync("src") is { } src ? origin + src : "");
         Assert.Equal(200, report.Status);
         Assert.StartsWith("sandbox;", report.Headers["content-security-policy"], StringComparison.Ordinal);
+        // The frame paints after its document loads, and not while it is off screen: bring it into view and wait for an
+        // animation frame of its own (WaitForFunction polls on requestAnimationFrame) before the screenshots.
+        await page.Locator("iframe.report").ScrollIntoViewIfNeededAsync();
+        var reportFrame = await (await page.Locator("iframe.report").ElementHandleAsync()).ContentFrameAsync();
+        await reportFrame!.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = Timeout });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "6b-album-report.png") });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "6-album.png"), FullPage = true });
 
         // Log out: the session ends, and the job page asks for a login again.
