@@ -30,15 +30,7 @@ public sealed class AlbumQueries(NpgsqlDataSource dataSource)
         var c = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (c.ConfigureAwait(false))
         {
-            // Two statements, not an "or": the planner then walks job_albums_failing for "failing only".
-            var failing = filter.FailingOnly ? " and qc_status = 'fail'" : "";
-            return await Sql.QueryAsync(c, null, $"""
-                select {AlbumColumns} from job_albums
-                 where job_id = $1{failing}
-                   and ($2::text is null or album_key >= $2) and ($3::text is null or album_key < $3)
-                   and ($4::text is null or album_key > $4)
-                 order by album_key limit $5
-                """, MapAlbum, cancellationToken, jobId, from, to, afterAlbumKey, limit).ConfigureAwait(false);
+            return await Sql.QueryAsync(c, null, AlbumPageSql(filter.FailingOnly), MapAlbum, cancellationToken, jobId, from, to, afterAlbumKey, limit).ConfigureAwait(false);
         }
     }
 
@@ -66,14 +58,7 @@ public sealed class AlbumQueries(NpgsqlDataSource dataSource)
         var c = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (c.ConfigureAwait(false))
         {
-            var failing = filter.FailingOnly ? " and status = 'fail'" : "";
-            return await Sql.QueryAsync(c, null, $"""
-                select {FindingColumns} from job_findings
-                 where job_id = $1{failing}
-                   and ($2::text is null or album_key >= $2) and ($3::text is null or album_key < $3)
-                   and ($4::text is null or (album_key, track_key, rule) > ($4, $5, $6))
-                 order by album_key, track_key, rule limit $7
-                """, MapFinding, cancellationToken, jobId, from, to, after?.AlbumKey, after?.TrackKey, after?.Rule, limit).ConfigureAwait(false);
+            return await Sql.QueryAsync(c, null, FindingPageSql(filter.FailingOnly), MapFinding, cancellationToken, jobId, from, to, after?.AlbumKey, after?.TrackKey, after?.Rule, limit).ConfigureAwait(false);
         }
     }
 
@@ -88,6 +73,27 @@ public sealed class AlbumQueries(NpgsqlDataSource dataSource)
                 """, MapFinding, cancellationToken, jobId, albumKey, limit).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// A page of albums: $1 job, $2/$3 the prefix range, $4 the cursor, $5 the limit. Two statements, not an "or": the
+    /// planner then walks <c>job_albums_failing</c> for "failing only".
+    /// </summary>
+    internal static string AlbumPageSql(bool failingOnly) => $"""
+        select {AlbumColumns} from job_albums
+         where job_id = $1{(failingOnly ? " and qc_status = 'fail'" : "")}
+           and ($2::text is null or album_key >= $2) and ($3::text is null or album_key < $3)
+           and ($4::text is null or album_key > $4)
+         order by album_key limit $5
+        """;
+
+    /// <summary>A page of findings: $1 job, $2/$3 the prefix range, $4–$6 the cursor, $7 the limit.</summary>
+    internal static string FindingPageSql(bool failingOnly) => $"""
+        select {FindingColumns} from job_findings
+         where job_id = $1{(failingOnly ? " and status = 'fail'" : "")}
+           and ($2::text is null or album_key >= $2) and ($3::text is null or album_key < $3)
+           and ($4::text is null or (album_key, track_key, rule) > ($4, $5, $6))
+         order by album_key, track_key, rule limit $7
+        """;
 
     private static (string? From, string? To) Range(DashboardFilter filter) =>
         string.IsNullOrEmpty(filter.AlbumPrefix) ? (null, null) : (filter.AlbumPrefix, DashboardFilter.UpperBound(filter.AlbumPrefix));
