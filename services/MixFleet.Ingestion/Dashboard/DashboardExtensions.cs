@@ -67,9 +67,13 @@ internal static class DashboardExtensions
     /// <summary>Security headers on <c>/dashboard</c>, authentication, the pages, the live job feed and the album reports.</summary>
     public static WebApplication MapDashboard(this WebApplication app)
     {
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(Root, StringComparison.OrdinalIgnoreCase), b => b.UseMiddleware<SecurityHeaders>());
-        app.UseAuthentication();
-        app.UseAuthorization();
+        // Only dashboard requests are authenticated here: /v1 keeps its bearer filter and sees no authentication at all.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(Root, StringComparison.OrdinalIgnoreCase), b =>
+        {
+            b.UseMiddleware<SecurityHeaders>();
+            b.UseAuthentication();
+            b.UseAuthorization();
+        });
         app.MapRazorPages();
         app.MapGet("/", () => Results.Redirect(Root)).ExcludeFromDescription();
         app.MapGet(Root + "/dashboard.css", DashboardStyles.Get).AllowAnonymous();

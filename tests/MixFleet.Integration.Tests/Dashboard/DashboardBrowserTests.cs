@@ -112,6 +112,12 @@ public sealed partial class DashboardBrowserTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "6b-album-report.png") });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "6-album.png"), FullPage = true });
 
+        // A phone-sized window: the job page reflows (screenshot only; the layout is CSS).
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"{origin}/dashboard/jobs/{jobId:D}?failing=true");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "6c-job-narrow.png"), FullPage = true });
+        await page.SetViewportSizeAsync(1280, 800);
+
         // Log out: the session ends, and the job page asks for a login again.
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You are logged out.");

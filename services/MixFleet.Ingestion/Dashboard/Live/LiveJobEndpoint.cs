@@ -12,12 +12,28 @@ namespace MixFleet.Ingestion.Dashboard.Live;
 /// </summary>
 internal static class LiveJobEndpoint
 {
-    public static async Task<IResult> StreamAsync(Guid id, JobQueries jobs, IOptions<DashboardOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long one stream lasts: then it ends and the browser's EventSource reconnects (a fresh request, a fresh
+    /// authorization check), so a job that runs for hours never pins a connection, nor delays a shutdown.
+    /// </summary>
+    public static readonly TimeSpan StreamLifetime = TimeSpan.FromMinutes(5);
+
+    public static async Task<IResult> StreamAsync(
+        Guid id, JobQueries jobs, IOptions<DashboardOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, HttpContext context, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(lifetime);
+        ArgumentNullException.ThrowIfNull(context);
         var job = await jobs.GetAsync(id, cancellationToken).ConfigureAwait(false);
-        return job is null
-            ? Results.Problem($"No job {id:D}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown job")
-            : TypedResults.ServerSentEvents(EventsAsync(id, job, jobs, options.Value.LiveInterval, time, cancellationToken));
+        if (job is null)
+        {
+            return Results.Problem($"No job {id:D}.", statusCode: StatusCodes.Status404NotFound, title: "Unknown job");
+        }
+
+        // The stream ends with the request, with the service's shutdown, or after its lifetime, whichever comes first.
+        var ending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        ending.CancelAfter(StreamLifetime);
+        context.Response.RegisterForDispose(ending);
+        return TypedResults.ServerSentEvents(EventsAsync(id, job, jobs, options.Value.LiveInterval, time, ending.Token));
     }
 
     private static async IAsyncEnumerable<SseItem<LiveJob>> EventsAsync(
@@ -36,7 +52,16 @@ internal static class LiveJobEndpoint
                 yield break;
             }
 
-            var job = await jobs.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            JobSummary? job;
+            try
+            {
+                job = await jobs.GetAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+
             if (job is null)
             {
                 yield break;
