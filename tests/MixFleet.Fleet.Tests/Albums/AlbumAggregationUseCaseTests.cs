@@ -113,7 +113,9 @@ public sealed class AlbumAggregationUseCaseTests
         var bytes = new[] { first.JsonKey!, first.CsvKey!, first.HtmlKey! }.Select(k => _store.Get(UseCases.ReportsBucket, k)!).ToList();
         var second = await UseCases.CreateAlbum(_store).ExecuteAsync(Guid.NewGuid(), UseCases.AudioBucket, Album, keys, Profile, CancellationToken.None);
 
-        Assert.Equal(first, second);
+        // The report object is rebuilt each time (lists compare by reference): compare the outcome without it, and its findings.
+        Assert.Equal(first with { Album = null }, second with { Album = null });
+        Assert.Equal(AlbumFindings.From(first.Album!), AlbumFindings.From(second.Album!));
         Assert.Equal(bytes[0], _store.Get(UseCases.ReportsBucket, second.JsonKey!));
         Assert.Equal(bytes[1], _store.Get(UseCases.ReportsBucket, second.CsvKey!));
         Assert.Equal(bytes[2], _store.Get(UseCases.ReportsBucket, second.HtmlKey!));
