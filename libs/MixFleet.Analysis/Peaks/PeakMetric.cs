@@ -83,7 +83,9 @@ public sealed class PeakMetric : IChunkMetric<PeakPartial, PeakResult>
         {
             var to = Math.Min(end, LoudnessAccumulator.SegmentStart(segment + 1, _sampleRate));
             var offset = (int)(from - chunk.StartFrame) + chunk.PreRollFrames;
-            var (peak, _) = _kernel.Measure(all[(offset - history)..(offset + (int)(to - from))], _overCeiling);
+            // The segment's own samples count too (a sample over the ceiling is an over whatever the kernel's grid).
+            var samples = all[offset..(offset + (int)(to - from))];
+            var (peak, _) = _kernel.Measure(all[(offset - history)..(offset + samples.Length)], MathF.Max(_overCeiling, SamplePeakMeter.MaxAbs(samples)));
             if (peak > _overCeiling)
             {
                 open = open is { } r && r.StartFrame + r.Frames == from
