@@ -104,6 +104,8 @@ public static class AlbumReportBuilder
                 Status = Verdicts.Worst(verdicts),
                 Verdicts = verdicts,
                 ErrorCode = track.Error?.Code,
+                Defects = track.Defects ?? [],
+                DefectTotals = track.DefectTotals,
             });
             start += track.DurationSeconds ?? 0;
         }

@@ -32,6 +32,8 @@ public static class AlbumTrackInputFactory
                 .Select(b => new SpectrumBand { FrequencyHz = BandCentre(b.LowHz, b.HighHz), LevelDb = b.LevelDb!.Value })
                 .ToArray(),
             Error = report.Error,
+            Defects = report.Defects,
+            DefectTotals = report.DefectTotals,
         };
     }
 

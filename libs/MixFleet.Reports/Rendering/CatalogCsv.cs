@@ -10,7 +10,7 @@ public static class CatalogCsv
     public static IReadOnlyList<string> Columns { get; } =
     [
         "kind", "album", "path", "number", "status", "fails", "warns", "integrated_lufs", "loudness_range_lu",
-        "true_peak_dbtp", "deviation_lu", "duration_s", "reasons",
+        "true_peak_dbtp", "deviation_lu", "duration_s", "reasons", "defects", "defect_kinds",
     ];
 
     /// <summary>Writes the header and one line per row.</summary>
@@ -28,6 +28,7 @@ public static class CatalogCsv
                 row.Fails.ToString(CultureInfo.InvariantCulture), row.Warns.ToString(CultureInfo.InvariantCulture),
                 Number(row.IntegratedLufs), Number(row.LoudnessRangeLu), Number(row.TruePeakDbtp), Number(row.DeviationLu),
                 Number(row.DurationSeconds), row.Reasons,
+                row.Defects?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, row.DefectKinds,
             ];
             writer.Write(string.Join(',', fields.Select(Quote)));
             writer.Write("\r\n");
