@@ -3,11 +3,14 @@ namespace MixFleet.Reports.Qc;
 /// <summary>The built-in QC profiles (docs/album-report.md; targets from docs in /work/shared/STANDARDS.md).</summary>
 public static class QcProfiles
 {
-    /// <summary>What fails a delivered master: a click, a dropout, an edge cut mid-waveform, an inverted channel.</summary>
-    public static IReadOnlyList<string> DeliveryFailDefects { get; } = ["click", "dropout", "abrupt-start", "abrupt-end", "polarity"];
+    /// <summary>What fails a delivered master: a click, a dropout, an inverted channel.</summary>
+    public static IReadOnlyList<string> DeliveryFailDefects { get; } = ["click", "dropout", "polarity"];
 
-    /// <summary>What a delivered master should be checked for: dual-mono (often a mistake, sometimes a mono recording), DC offset, clipped runs.</summary>
-    public static IReadOnlyList<string> DeliveryWarnDefects { get; } = ["dual-mono", "dc-offset", "clipping"];
+    /// <summary>
+    /// What a delivered master is checked for: an edge cut mid-waveform (a hard start on a hit can be meant), dual-mono
+    /// (often a mistake, sometimes a mono recording), DC offset, clipped runs.
+    /// </summary>
+    public static IReadOnlyList<string> DeliveryWarnDefects { get; } = ["abrupt-start", "abrupt-end", "dual-mono", "dc-offset", "clipping"];
 
     /// <summary>No delivery target: measure, and run only the album checks (ordering, sequencing, metadata).</summary>
     public static QcProfile None { get; } = new() { Name = "none", Description = "Album checks only; no loudness or peak target." };
