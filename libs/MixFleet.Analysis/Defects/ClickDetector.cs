@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MixFleet.Analysis.Defects;
 
 /// <summary>
@@ -79,8 +81,22 @@ public static class ClickDetector
         var lo = from - isolation - guard - window;
         var hi = Math.Min(x.Length, to + maxClick + isolation + guard + window + 1);
         var n = hi - lo;
-        var residual = new float[n];
-        var prefix = new double[n + 1];
+        var residualArray = ArrayPool<float>.Shared.Rent(n);
+        var prefixArray = ArrayPool<double>.Shared.Rent(n + 1);
+        try
+        {
+            Decide(x, from, to, lo, n, residualArray, prefixArray, maxClick, isolation, guard, window, found);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(residualArray);
+            ArrayPool<double>.Shared.Return(prefixArray);
+        }
+    }
+
+    private static void Decide(ReadOnlySpan<float> x, int from, int to, int lo, int n, float[] residual, double[] prefix, int maxClick, int isolation, int guard, int window, List<(int Index, int Frames, double RatioDb)> found)
+    {
+        prefix[0] = 0;
         for (var i = 0; i < n; i++)
         {
             var k = lo + i;
@@ -97,12 +113,15 @@ public static class ClickDetector
         for (var k = exceedFrom; k < exceedTo; k++)
         {
             var r = residual[k - lo];
-            if (r <= Floor)
+
+            // The before-window alone settles almost every sample: most are not 10× its mean.
+            var i = k - lo;
+            if (r <= Floor || r * window <= Ratio * (prefix[i - guard] - prefix[i - guard - window]))
             {
                 continue;
             }
 
-            var level = Level(prefix, k - lo, guard, window, n);
+            var level = Level(prefix, i, guard, window, n);
             if (r > Ratio * level)
             {
                 exceeds[k - exceedFrom] = true;
