@@ -1,4 +1,5 @@
 using MixFleet.Analysis.Clipping;
+using MixFleet.Analysis.Defects;
 using MixFleet.Analysis.Delivery;
 using MixFleet.Analysis.Dynamics;
 using MixFleet.Analysis.Edges;
@@ -47,6 +48,9 @@ public sealed record TrackAnalysis
 
     /// <summary>Leading/trailing silence and dropouts.</summary>
     public SilenceResult? Silence { get; init; }
+
+    /// <summary>Defects at known places (clicks, dropouts, abrupt edges, channel relations, DC, overs, clipping); null with <see cref="AnalysisOptions.LoudnessOnly"/>.</summary>
+    public DefectsResult? Defects { get; init; }
 
     /// <summary>Effective bit depth.</summary>
     public BitDepthResult? BitDepth { get; init; }

@@ -107,6 +107,8 @@ public static class AlbumReportBuilder
                 ErrorCode = track.Error?.Code,
                 Fix = ProposedFixes.ForTrack(track, profile),
                 AlbumFix = ProposedFixes.UnderAlbumGain(track, albumFix, profile),
+                Defects = track.Defects ?? [],
+                DefectTotals = track.DefectTotals,
             });
             start += track.DurationSeconds ?? 0;
         }

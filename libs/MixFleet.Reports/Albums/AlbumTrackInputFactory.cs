@@ -33,6 +33,8 @@ public static class AlbumTrackInputFactory
                 .ToArray(),
             Edges = report.Edges,
             Error = report.Error,
+            Defects = report.Defects,
+            DefectTotals = report.DefectTotals,
         };
     }
 

@@ -85,4 +85,10 @@ public sealed record AlbumTrackReport
 
     /// <summary>Error code when the file could not be analyzed.</summary>
     public string? ErrorCode { get; init; }
+
+    /// <summary>The track's defects (first 100 of each kind, in time order), for the plots' markers; empty when none or not measured.</summary>
+    public IReadOnlyList<Tracks.DefectReport> Defects { get; init; } = [];
+
+    /// <summary>How many defects of each kind (listed or not); null when not measured.</summary>
+    public IReadOnlyDictionary<string, long>? DefectTotals { get; init; }
 }

@@ -31,6 +31,8 @@ public static class CatalogBuilder
                 FixTruePeakDbtp = album.Fix?.ResultingTruePeakDbtp,
                 NeedsLimiting = album.Fix?.NeedsLimiting,
                 Reasons = Reasons(album.Verdicts),
+                Defects = Total(album.Tracks.Select(t => t.DefectTotals)),
+                DefectKinds = Summary(album.Tracks.Select(t => t.DefectTotals)),
             });
             rows.AddRange(album.Tracks.Select(t => new CatalogRow
             {
@@ -50,6 +52,8 @@ public static class CatalogBuilder
                 FixTruePeakDbtp = t.Fix?.ResultingTruePeakDbtp,
                 NeedsLimiting = t.Fix?.NeedsLimiting,
                 Reasons = Reasons(t.Verdicts),
+                Defects = Total([t.DefectTotals]),
+                DefectKinds = Summary([t.DefectTotals]),
             }));
         }
 
@@ -61,6 +65,21 @@ public static class CatalogBuilder
             .ThenBy(r => r.Path, StringComparer.Ordinal)
             .ToList();
     }
+
+    private static long? Total(IEnumerable<IReadOnlyDictionary<string, long>?> totals)
+    {
+        var measured = totals.Where(t => t is not null).ToList();
+        return measured.Count == 0 ? null : measured.Sum(t => t!.Values.Sum());
+    }
+
+    private static string Summary(IEnumerable<IReadOnlyDictionary<string, long>?> totals) => string.Join(' ', totals
+        .Where(t => t is not null)
+        .SelectMany(t => t!)
+        .GroupBy(kv => kv.Key, StringComparer.Ordinal)
+        .Select(g => (Kind: g.Key, Count: g.Sum(kv => kv.Value)))
+        .Where(k => k.Count > 0)
+        .OrderBy(k => Analysis.Defects.DefectKinds.All.ToList().IndexOf(k.Kind))
+        .Select(k => $"{k.Kind}×{k.Count}"));
 
     private static string Reasons(IEnumerable<RuleVerdict> verdicts) => string.Join("; ", verdicts
         .Where(v => v.Status != VerdictStatus.Pass)

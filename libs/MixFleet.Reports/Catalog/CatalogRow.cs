@@ -50,6 +50,12 @@ public sealed record CatalogRow
     /// <summary>That gain needs a limiter to stay under the profile's ceiling.</summary>
     public bool? NeedsLimiting { get; init; }
 
+    /// <summary>Defects found (an album row: of all its tracks); null when not measured.</summary>
+    public long? Defects { get; init; }
+
+    /// <summary>The defects by kind, e.g. <c>click×3 dropout×1</c>; empty when none.</summary>
+    public string DefectKinds { get; init; } = string.Empty;
+
     /// <summary>The reasons of the failed, then warned, rules, separated by "; ".</summary>
     public required string Reasons { get; init; }
 }

@@ -27,6 +27,7 @@ public static class HtmlReport
         .tp-marker{fill:#cf222e}.target-line{stroke:#1a7f37;stroke-width:2;stroke-dasharray:6 4}.album-line{stroke:#0969da;stroke-width:1.5}
         .target-line-label{font-size:10px;fill:#1a7f37}.album-line-label{font-size:10px;fill:#0969da}
         .series{fill:none;stroke:#0969da;stroke-width:1.5}
+        .defect-marker{stroke:#cf222e;stroke-width:1.5;stroke-opacity:.8}.defect-intersample-over,.defect-clipping{stroke:#bf8700}
         details{margin:4px 0}
         """;
 
@@ -85,6 +86,7 @@ public static class HtmlReport
             html.Append(Invariant($"<details class=\"track\"{(t.Status == VerdictStatus.Pass ? string.Empty : " open")}><summary>{E(t.Label)} {E(t.Title ?? Path.GetFileName(t.Path))} {Badge(t.Status)}</summary>"));
             html.Append("<p>Loudness over time (short-term, 3 s)</p>").Append(SvgPlots.LoudnessOverTime(t, profile.TargetLineLufs));
             html.Append("<p>Spectrum</p>").Append(SvgPlots.Spectrum(t));
+            DefectTable(html, t);
             VerdictTable(html, t.Verdicts);
             html.Append("</details>");
         }
@@ -103,6 +105,29 @@ public static class HtmlReport
 
     private static string Signed(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
 
+    private static void DefectTable(StringBuilder html, AlbumTrackReport track)
+    {
+        if (track.DefectTotals is null)
+        {
+            return;
+        }
+
+        if (track.Defects.Count == 0)
+        {
+            html.Append("<p class=\"defects none\">Defects: none found.</p>");
+            return;
+        }
+
+        var totals = string.Join(", ", track.DefectTotals.Where(kv => kv.Value > 0).Select(kv => Invariant($"{kv.Key} × {kv.Value}")));
+        html.Append(Invariant($"<p>Defects: {E(totals)}</p><table class=\"defects\"><tr><th>Kind</th><th>At</th><th>Duration</th><th>Channel</th><th>Detail</th></tr>"));
+        foreach (var d in track.Defects)
+        {
+            html.Append(Invariant($"<tr><td>{E(d.Kind)}</td><td class=\"n\">{DefectRules.Clock(d.AtSeconds)}</td><td class=\"n\">{d.DurationSeconds * 1000:0.0} ms</td><td>{(d.Channel is { } c ? c.ToString(CultureInfo.InvariantCulture) : "all")}</td><td>{E(d.Detail)}</td></tr>"));
+        }
+
+        html.Append("</table>");
+    }
+
     private static void VerdictTable(StringBuilder html, IReadOnlyList<RuleVerdict> verdicts)
     {
         html.Append("<table class=\"verdicts\"><tr><th>Status</th><th>Rule</th><th>Measured</th><th>Threshold</th><th>Reason</th></tr>");
@@ -116,10 +141,10 @@ public static class HtmlReport
 
     private static void Catalog(StringBuilder html, AnalysisReport report)
     {
-        html.Append("<h2>Catalog (worst first)</h2><table class=\"catalog\"><tr><th>Status</th><th>Kind</th><th>Path</th><th>#</th><th>Integrated</th><th>True peak</th><th>Fails</th><th>Warns</th><th>Reasons</th></tr>");
+        html.Append("<h2>Catalog (worst first)</h2><table class=\"catalog\"><tr><th>Status</th><th>Kind</th><th>Path</th><th>#</th><th>Integrated</th><th>True peak</th><th>Fails</th><th>Warns</th><th>Reasons</th><th>Defects</th></tr>");
         foreach (var r in report.Catalog)
         {
-            html.Append(Invariant($"<tr><td>{Badge(r.Status)}</td><td>{E(r.Kind)}</td><td>{E(r.Path)}</td><td>{E(r.Number)}</td><td class=\"n\">{N(r.IntegratedLufs, "LUFS")}</td><td class=\"n\">{N(r.TruePeakDbtp, "dBTP")}</td><td class=\"n\">{r.Fails}</td><td class=\"n\">{r.Warns}</td><td>{E(r.Reasons)}</td></tr>"));
+            html.Append(Invariant($"<tr><td>{Badge(r.Status)}</td><td>{E(r.Kind)}</td><td>{E(r.Path)}</td><td>{E(r.Number)}</td><td class=\"n\">{N(r.IntegratedLufs, "LUFS")}</td><td class=\"n\">{N(r.TruePeakDbtp, "dBTP")}</td><td class=\"n\">{r.Fails}</td><td class=\"n\">{r.Warns}</td><td>{E(r.Reasons)}</td><td>{E(r.DefectKinds)}</td></tr>"));
         }
 
         html.Append("</table>");

@@ -36,6 +36,12 @@ public sealed record TrackReport
     /// <summary>Silence and dropouts.</summary>
     public SilenceReport? Silence { get; init; }
 
+    /// <summary>Defects at known places, in time order: the first 100 of each kind (<see cref="DefectTotals"/> counts them all); null when not measured.</summary>
+    public IReadOnlyList<DefectReport>? Defects { get; init; }
+
+    /// <summary>How many defects of each kind the track has, listed or not; every kind is present; null when not measured.</summary>
+    public IReadOnlyDictionary<string, long>? DefectTotals { get; init; }
+
     /// <summary>Streaming normalization preview, one entry per service.</summary>
     public IReadOnlyList<StreamingReport>? Streaming { get; init; }
 

@@ -138,7 +138,14 @@ internal static class AnalyzeCommand
         var toStdout = request.JsonPath == "-" || request.CsvPath == "-";
         var errors = Consoles.For(error);
         using var budget = new CpuBudget(request.Parallelism);
-        var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions { DualMono = request.DualMono, LoudnessOnly = request.LoudnessOnly, TruePeak = request.TruePeak }, budget);
+        var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions
+        {
+            DualMono = request.DualMono,
+            LoudnessOnly = request.LoudnessOnly,
+            TruePeak = request.TruePeak,
+            // Inter-sample over events are listed against the profile's ceiling (the analyzer's -1 dBTP without one).
+            OverCeilingDbtp = qcProfile.OverCeilingDbtp ?? AnalysisOptions.Default.OverCeilingDbtp,
+        }, budget);
         var analyzed = errors.Profile.Capabilities.Interactive
             ? await errors.Progress()
                 .AutoClear(true)

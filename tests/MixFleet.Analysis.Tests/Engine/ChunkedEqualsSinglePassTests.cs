@@ -139,6 +139,15 @@ public sealed class ChunkedEqualsSinglePassTests
             }
         }
 
+        if (frames > 10)
+        {
+            // Clicks (one-sample spikes) anywhere, chunk boundaries and the track's last frames included.
+            for (var k = random.Next(4); k > 0; k--)
+            {
+                signal[random.Next(signal.Length)][random.Next(frames)] += 0.5f;
+            }
+        }
+
         if (random.Next(2) == 0 && frames > 10)
         {
             var start = random.Next(frames);
@@ -216,6 +225,10 @@ public sealed class ChunkedEqualsSinglePassTests
         AssertClose(p.TiltDbPerOctave, q.TiltDbPerOctave, context + " tilt");
         Assert.Equal(p.Muddy, q.Muddy);
         Assert.Equal(p.Harsh, q.Harsh);
+
+        // Defects: every item (kind, time, duration, channel, detail) and every total exactly.
+        Assert.Equal(single.Defects!.Items, chunked.Defects!.Items);
+        Assert.Equal(single.Defects.Totals.OrderBy(t => t.Key), chunked.Defects.Totals.OrderBy(t => t.Key));
 
         Assert.Equal(single.BitDepth, chunked.BitDepth);
         var (e, f) = (single.Edges!, chunked.Edges!);

@@ -12,7 +12,7 @@ namespace MixFleet.Reports.Tests.Rendering;
 
 public sealed class ReportSchemaTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "report.schema.json")));
+    internal static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "report.schema.json")));
 
     [Theory]
     [InlineData("streaming")]
