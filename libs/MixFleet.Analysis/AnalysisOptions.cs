@@ -25,6 +25,13 @@ public sealed record AnalysisOptions
     /// </summary>
     public Peaks.TruePeakMode TruePeak { get; init; } = Peaks.TruePeakMode.Reconstruction;
 
+    /// <summary>
+    /// The ceiling inter-sample over events (the <c>intersample-over</c> defects) are measured against, dBTP: every run of
+    /// 10 ms segments whose reconstructed peak exceeds it is listed with its time and channel. Default -1 dBTP, the
+    /// ceiling of the streaming, Apple and EBU R128 profiles; the CLI sets the profile's true-peak ceiling.
+    /// </summary>
+    public double OverCeilingDbtp { get; init; } = -1.0;
+
     /// <summary>Frames decoded per read: large enough to amortise calls, small enough to stay in cache.</summary>
     public int BlockFrames { get; init; } = 16_384;
 

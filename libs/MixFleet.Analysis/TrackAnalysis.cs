@@ -1,6 +1,8 @@
 using MixFleet.Analysis.Clipping;
+using MixFleet.Analysis.Defects;
 using MixFleet.Analysis.Delivery;
 using MixFleet.Analysis.Dynamics;
+using MixFleet.Analysis.Edges;
 using MixFleet.Analysis.Format;
 using MixFleet.Analysis.Loudness;
 using MixFleet.Analysis.Peaks;
@@ -47,6 +49,9 @@ public sealed record TrackAnalysis
     /// <summary>Leading/trailing silence and dropouts.</summary>
     public SilenceResult? Silence { get; init; }
 
+    /// <summary>Defects at known places (clicks, dropouts, abrupt edges, channel relations, DC, overs, clipping); null with <see cref="AnalysisOptions.LoudnessOnly"/>.</summary>
+    public DefectsResult? Defects { get; init; }
+
     /// <summary>Effective bit depth.</summary>
     public BitDepthResult? BitDepth { get; init; }
 
@@ -55,4 +60,7 @@ public sealed record TrackAnalysis
 
     /// <summary>The pre-mastering checks.</summary>
     public MixReadinessResult? MixReadiness { get; init; }
+
+    /// <summary>Fades and body loudness at both ends (album sequencing); null in loudness-only mode.</summary>
+    public TrackEdges? Edges { get; init; }
 }

@@ -42,6 +42,7 @@ public static class JobsHostingExtensions
         services.AddSingleton<SettlementStore>();
         services.AddSingleton<AlbumStore>();
         services.AddSingleton<JobQueries>();
+        services.AddSingleton<AlbumQueries>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<StalledWork>();
         services.AddSingleton<StrandedWork>();

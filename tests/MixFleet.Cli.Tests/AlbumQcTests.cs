@@ -34,6 +34,44 @@ public sealed class AlbumQcTests : IDisposable
     }
 
     [Fact]
+    public async Task AlbumGainMode_LoudestTrack_ProposesOneGainFromTheLoudestTrack_InJsonCsvHtmlAndTheSummary()
+    {
+        // Stereo 1 kHz sines: X dBFS peak reads X LUFS and about X dBTP. Loudest track -10 LUFS → album gain -4 dB;
+        // the -18 LUFS track's own fix is +4 dB (true peak -18 + 4 = -14 dBTP, no limiting).
+        WavFile.WriteSine(Path.Combine(_root, "01 - loud.wav"), -10, 5);
+        WavFile.WriteSine(Path.Combine(_root, "02 - quiet.wav"), -18, 5);
+        var (csv, html) = (Path.Combine(_root, "r.csv"), Path.Combine(_root, "r.html"));
+
+        var (_, output, error) = await CliRun.RunAsync("analyze", _root, "--profile", "streaming", "--album-gain-mode", "loudest-track", "--json", "-", "--csv", csv, "--html", html);
+        var (_, table, _) = await CliRun.RunAsync("analyze", _root, "--profile", "streaming", "--album-gain-mode", "loudest-track");
+
+        var album = JsonNode.Parse(output)!["albums"]![0]!;
+        Assert.True(album["fix"] is not null, error);
+        Assert.Equal("loudest-track", (string?)album["fix"]!["mode"]);
+        Assert.Equal(-4.0, (double)album["fix"]!["gainDb"]!, 0.05);
+        Assert.Equal(4.0, (double)album["tracks"]![1]!["fix"]!["gainDb"]!, 0.05);
+        Assert.Equal(-14.0, (double)album["tracks"]![1]!["fix"]!["resultingTruePeakDbtp"]!, 0.1);
+        Assert.False((bool)album["tracks"]![1]!["fix"]!["needsLimiting"]!);
+        Assert.Equal(-22.0, (double)album["tracks"]![1]!["albumFix"]!["resultingLufs"]!, 0.05);
+        Assert.Contains(",fix_gain_db,fix_true_peak_dbtp,needs_limiting,", await File.ReadAllTextAsync(csv), StringComparison.Ordinal);
+        Assert.Contains("Proposed fix (loudest-track mode", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
+        Assert.Contains("Proposed fix", table, StringComparison.Ordinal);
+        // The proposed-fix table's album row: the mode, then the one album gain (the summary cell may wrap; this row does not).
+        Assert.Matches(@"loudest-track mode, -10\.0 → -14\.0 LUFS\)[^\n]*-4\.0", table);
+    }
+
+    [Fact]
+    public async Task AlbumGainMode_Unknown_IsAUsageError()
+    {
+        WavFile.WriteSine(Path.Combine(_root, "01 - a.wav"), -14, 1);
+
+        var (exitCode, _, error) = await CliRun.RunAsync("analyze", _root, "--album-gain-mode", "loudest");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("loudest-track", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Profile_AllPassOrWarn_Exits0()
     {
         WavFile.WriteSine(Path.Combine(_root, "01 - a.wav"), -23, 5);

@@ -42,6 +42,38 @@ public static class Wav
         return file;
     }
 
+    /// <summary>
+    /// <see cref="Sine"/> with a fade-in and a fade-out that are straight lines in dB, <paramref name="fadeDepthDb"/>
+    /// deep: the sine's level (its body) is still known in closed form.
+    /// </summary>
+    public static byte[] FadedSine(double peakDbfs, double seconds, double fadeInSeconds, double fadeOutSeconds, double fadeDepthDb = -30, int sampleRate = 48_000)
+    {
+        var file = Sine(peakDbfs, seconds, sampleRate);
+        var frames = (int)(seconds * sampleRate);
+        var fadeIn = (int)Math.Round(fadeInSeconds * sampleRate);
+        var fadeOut = (int)Math.Round(fadeOutSeconds * sampleRate);
+        for (var i = 0; i < frames; i++)
+        {
+            var gainDb = i < fadeIn ? fadeDepthDb * (fadeIn - i) / fadeIn : i >= frames - fadeOut ? fadeDepthDb * (i - (frames - fadeOut) + 1) / fadeOut : 0;
+            if (gainDb == 0)
+            {
+                continue;
+            }
+
+            for (var c = 0; c < 2; c++)
+            {
+                var at = 44 + (i * 6) + (3 * c);
+                var code = (file[at] | (file[at + 1] << 8) | (file[at + 2] << 16)) << 8 >> 8;
+                var faded = (int)Math.Round(code * Math.Pow(10, gainDb / 20));
+                file[at] = (byte)faded;
+                file[at + 1] = (byte)(faded >> 8);
+                file[at + 2] = (byte)(faded >> 16);
+            }
+        }
+
+        return file;
+    }
+
     /// <summary>A RIFF/WAVE file whose fmt chunk is cut short: the PCM reader rejects its header.</summary>
     public static byte[] Corrupt()
     {

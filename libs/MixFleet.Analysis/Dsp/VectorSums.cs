@@ -49,4 +49,32 @@ public static class VectorSums
 
         return sum;
     }
+
+    /// <summary>Σ(a−b)² and Σ(a+b)² over the shorter length.</summary>
+    public static (double Difference, double Sum) DifferenceAndSumSquares(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var n = Math.Min(a.Length, b.Length);
+        var diff = Vector<double>.Zero;
+        var sum = Vector<double>.Zero;
+        var i = 0;
+        for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            Vector.Widen(new Vector<float>(a.Slice(i, Vector<float>.Count)), out var alo, out var ahi);
+            Vector.Widen(new Vector<float>(b.Slice(i, Vector<float>.Count)), out var blo, out var bhi);
+            var (dlo, dhi, slo, shi) = (alo - blo, ahi - bhi, alo + blo, ahi + bhi);
+            diff += (dlo * dlo) + (dhi * dhi);
+            sum += (slo * slo) + (shi * shi);
+        }
+
+        var d = Vector.Sum(diff);
+        var s = Vector.Sum(sum);
+        for (; i < n; i++)
+        {
+            var (x, y) = ((double)a[i], (double)b[i]);
+            d += (x - y) * (x - y);
+            s += (x + y) * (x + y);
+        }
+
+        return (d, s);
+    }
 }

@@ -17,7 +17,7 @@ public sealed class ChunkLayout
         ArgumentOutOfRangeException.ThrowIfLessThan(segmentsPerChunk, 1);
         SampleRate = sampleRate;
         SegmentsPerChunk = segmentsPerChunk;
-        PreRollFrames = Math.Max(MinimumPreRollFrames, (int)Math.Ceiling(preRollSeconds * sampleRate));
+        PreRollFrames = Math.Max(Math.Max(MinimumPreRollFrames, Defects.DefectMetric.PreRollFrames(sampleRate)), (int)Math.Ceiling(preRollSeconds * sampleRate));
         var maxFrames = ((((long)segmentsPerChunk * sampleRate) + LoudnessAccumulator.SegmentsPerSecond - 1) / LoudnessAccumulator.SegmentsPerSecond) + 1;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxFrames, MaxFramesPerChunk, nameof(segmentsPerChunk));
         MaxChunkFrames = (int)maxFrames;
@@ -35,7 +35,7 @@ public sealed class ChunkLayout
     /// <summary>Chunk length in 10 ms segments.</summary>
     public int SegmentsPerChunk { get; }
 
-    /// <summary>Frames of pre-roll before every chunk.</summary>
+    /// <summary>Frames of pre-roll before every chunk: at least the true-peak kernels' history and the click detector's look-back plus look-ahead (~36 ms, <see cref="Defects.DefectMetric.PreRollFrames"/>).</summary>
     public int PreRollFrames { get; }
 
     /// <summary>Upper bound of any chunk's frame count.</summary>

@@ -1,4 +1,5 @@
 using MixFleet.Analysis.Clipping;
+using MixFleet.Analysis.Defects;
 using MixFleet.Analysis.Dynamics;
 using MixFleet.Analysis.Format;
 using MixFleet.Analysis.Loudness;
@@ -28,6 +29,9 @@ public sealed record ChunkPartial(LoudnessPartial Loudness, PeakPartial Peaks)
 
     /// <summary>Summed power spectrum.</summary>
     public SpectrumPartial? Spectrum { get; init; }
+
+    /// <summary>Clicks, the track's edges and the channel sums.</summary>
+    public DefectPartial? Defects { get; init; }
 
     /// <summary>OR of the integer sample codes.</summary>
     public BitDepthPartial? BitDepth { get; init; }

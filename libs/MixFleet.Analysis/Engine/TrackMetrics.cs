@@ -1,6 +1,8 @@
 using MixFleet.Analysis.Clipping;
+using MixFleet.Analysis.Defects;
 using MixFleet.Analysis.Delivery;
 using MixFleet.Analysis.Dynamics;
+using MixFleet.Analysis.Edges;
 using MixFleet.Analysis.Format;
 using MixFleet.Analysis.Loudness;
 using MixFleet.Analysis.Peaks;
@@ -24,6 +26,7 @@ public sealed class TrackMetrics
     private readonly StereoMetric? _stereo;
     private readonly SpectrumMetric _spectrum;
     private readonly BitDepthMetric _bitDepth;
+    private readonly DefectMetric _defects;
 
     /// <summary>Creates the metrics for a stream's format and the chunk layout the track is cut into.</summary>
     public TrackMetrics(AudioStreamInfo info, AnalysisOptions options, ChunkLayout layout)
@@ -35,13 +38,14 @@ public sealed class TrackMetrics
         _options = options;
         var rate = info.SampleRate;
         _loudness = new LoudnessMetric(rate, ChannelWeights.For(info.Layout, options.DualMono));
-        _peaks = new PeakMetric(rate, options.TruePeak);
+        _peaks = new PeakMetric(rate, options.TruePeak, options.OverCeilingDbtp);
         _dynamics = new DynamicsMetric(rate);
         _clipping = new ClippingMetric(rate);
         _silence = new SilenceMetric(rate);
         _stereo = info.Channels == 2 ? new StereoMetric(rate) : null;
         _spectrum = new SpectrumMetric(rate, layout.PreRollFrames);
         _bitDepth = new BitDepthMetric(info.Codec, info.BitDepth);
+        _defects = new DefectMetric(rate);
     }
 
     /// <summary>Measures one chunk into its partial.</summary>
@@ -55,6 +59,7 @@ public sealed class TrackMetrics
         Stereo = _stereo?.Measure(chunk),
         Spectrum = _spectrum.Measure(chunk),
         BitDepth = _bitDepth.Measure(chunk),
+        Defects = _defects.Measure(chunk),
     };
 
     /// <summary>Merges the partials, in track order, into the track's analysis.</summary>
@@ -95,13 +100,18 @@ public sealed class TrackMetrics
         }
 
         var spectrum = _spectrum.Merge([.. partials.Select(p => p.Spectrum!)]);
+        var clipping = _clipping.Merge([.. partials.Select(p => p.Clipping!)]) with { InterSampleOvers = peaks.InterSampleOvers };
+        var silence = _silence.Merge([.. partials.Select(p => p.Silence!)]);
+        var defects = DefectList.Build(_defects.Merge([.. partials.Select(p => p.Defects!)]), clipping, silence, peaks, _info.SampleRate, frames, _info.Channels);
         return measured with
         {
+            Edges = EdgeDetector.Detect(loudness.ShortTermEnergies, silence.LeadingSeconds, silence.TrailingSeconds, (double)frames / _info.SampleRate),
             Dynamics = dynamics,
             Stereo = stereo,
             Spectrum = spectrum,
-            Clipping = _clipping.Merge([.. partials.Select(p => p.Clipping!)]) with { InterSampleOvers = peaks.InterSampleOvers },
-            Silence = _silence.Merge([.. partials.Select(p => p.Silence!)]),
+            Clipping = clipping,
+            Silence = silence,
+            Defects = defects,
             BitDepth = _bitDepth.Merge([.. partials.Select(p => p.BitDepth!)]),
             MixReadiness = MixReadiness.Judge(
                 peaks.SamplePeakDbfs,

@@ -5,4 +5,8 @@ namespace MixFleet.Analysis.Peaks;
 /// <param name="TruePeaks">Largest interpolated |x| per channel (at least the sample peak).</param>
 /// <param name="Overs">Interpolated values above full scale per channel (inter-sample overs at the oversampled rate).</param>
 /// <param name="Tail">The chunk's last <see cref="ITruePeakKernel.History"/> samples per channel (pre-roll included when the chunk is shorter).</param>
-public sealed record PeakPartial(float[] SamplePeaks, float[] TruePeaks, long[] Overs, float[][] Tail);
+public sealed record PeakPartial(float[] SamplePeaks, float[] TruePeaks, long[] Overs, float[][] Tail)
+{
+    /// <summary>Runs of 10 ms segments over the over ceiling, per channel in time order (chunks start on segment boundaries, so the merge only joins neighbours).</summary>
+    public IReadOnlyList<OverRun> OverRuns { get; init; } = [];
+}

@@ -18,6 +18,12 @@ public sealed record PeakResult
     /// <summary>Interpolated values above full scale over all channels, at the oversampled rate (inter-sample overs).</summary>
     public required long InterSampleOvers { get; init; }
 
+    /// <summary>Every run of 10 ms segments over the over ceiling, in time order then channel (inter-sample over events).</summary>
+    public IReadOnlyList<OverRun> OverRuns { get; init; } = [];
+
+    /// <summary>The ceiling the over events are measured against, dBTP (<see cref="AnalysisOptions.OverCeilingDbtp"/>).</summary>
+    public double OverCeilingDbtp { get; init; }
+
     /// <summary>How the true peak was measured.</summary>
     public TruePeakMode Mode { get; init; }
 

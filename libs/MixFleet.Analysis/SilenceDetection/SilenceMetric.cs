@@ -66,6 +66,7 @@ public sealed class SilenceMetric(int sampleRate) : IChunkMetric<SilencePartial,
             Dropouts = dropouts.Count,
             LongestDropoutSeconds = dropouts.Count == 0 ? 0 : (double)dropouts.Max(r => r.Length) / sampleRate,
             DropoutStartsSeconds = [.. dropouts.Take(MaxPositions).Select(r => (double)r.Start / sampleRate)],
+            DropoutDurationsSeconds = [.. dropouts.Take(MaxPositions).Select(r => (double)r.Length / sampleRate)],
         };
     }
 

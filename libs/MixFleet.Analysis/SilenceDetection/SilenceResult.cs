@@ -17,4 +17,7 @@ public sealed record SilenceResult
 
     /// <summary>Start of the first <see cref="SilenceMetric.MaxPositions"/> dropouts, in seconds.</summary>
     public required IReadOnlyList<double> DropoutStartsSeconds { get; init; }
+
+    /// <summary>Length of each dropout of <see cref="DropoutStartsSeconds"/>, in seconds.</summary>
+    public IReadOnlyList<double> DropoutDurationsSeconds { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using MixFleet.Reports.Albums;
 using MixFleet.Reports.Qc;
 
 namespace MixFleet.Fleet.Albums;
@@ -22,6 +23,9 @@ public sealed record AlbumAggregationOutcome
 
     /// <summary>The album's overall QC status; null when not written.</summary>
     public VerdictStatus? QcStatus { get; init; }
+
+    /// <summary>The album report written (its verdicts become the job store's findings); null when not written.</summary>
+    public AlbumReport? Album { get; init; }
 
     /// <summary>True when the album report was written.</summary>
     public bool Written => Status == AlbumAggregationStatus.Written;

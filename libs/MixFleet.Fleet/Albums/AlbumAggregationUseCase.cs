@@ -91,6 +91,7 @@ public sealed class AlbumAggregationUseCase
             CsvKey = AlbumReportKeys.Csv(bucket, albumKey),
             HtmlKey = AlbumReportKeys.Html(bucket, albumKey),
             QcStatus = report.Albums[0].Status,
+            Album = report.Albums[0],
         };
 
         // The JSON last: once it is there, the CSV and HTML of the same run are too.

@@ -21,7 +21,8 @@ public sealed class AlbumAggregationConsumer(AlbumAggregationUseCase useCase, Al
         var tracks = await albums.GetTracksAsync(m.JobId, m.AlbumKey, ct).ConfigureAwait(false);
         var outcome = await useCase.ExecuteAsync(m.JobId, m.Bucket, m.AlbumKey, tracks.Select(t => t.Key).ToList(), m.Profile, ct).ConfigureAwait(false);
         // Nothing to write (no report readable) still settles the claim, so the job can complete; the log says why.
-        var written = await albums.MarkWrittenAsync(m.JobId, m.AlbumKey, outcome.QcStatusName ?? "none", outcome.JsonKey ?? "", ct).ConfigureAwait(false);
+        var written = await albums.MarkWrittenAsync(m.JobId, m.AlbumKey, outcome.QcStatusName ?? "none", outcome.JsonKey ?? "",
+            outcome.Album is { } album ? AlbumFindings.From(album) : [], ct).ConfigureAwait(false);
         if (!outcome.Written || !written)
         {
             return;

@@ -23,8 +23,16 @@ public sealed class AlbumStore(NpgsqlDataSource dataSource, TimeProvider timePro
     /// album reopened by a new event meanwhile, changes nothing). Completes the job when nothing else is left. Every
     /// report written (<paramref name="reportKey"/> not empty) counts in <c>reports_written</c>, repeats included.
     /// </summary>
-    public async Task<bool> MarkWrittenAsync(Guid jobId, string albumKey, string qcStatus, string reportKey, CancellationToken cancellationToken)
+    public Task<bool> MarkWrittenAsync(Guid jobId, string albumKey, string qcStatus, string reportKey, CancellationToken cancellationToken) =>
+        MarkWrittenAsync(jobId, albumKey, qcStatus, reportKey, [], cancellationToken);
+
+    /// <summary>
+    /// Records the album report as written with its warn and fail verdicts (<paramref name="findings"/>, which replace
+    /// those of an earlier write of the same album), as <see cref="MarkWrittenAsync(Guid, string, string, string, CancellationToken)"/> does.
+    /// </summary>
+    public async Task<bool> MarkWrittenAsync(Guid jobId, string albumKey, string qcStatus, string reportKey, IReadOnlyCollection<AlbumFinding> findings, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(findings);
         var now = timeProvider.GetUtcNow();
         var c = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (c.ConfigureAwait(false))
@@ -39,6 +47,7 @@ public sealed class AlbumStore(NpgsqlDataSource dataSource, TimeProvider timePro
                 if (reportKey.Length > 0)
                 {
                     await Sql.ExecuteAsync(c, t, "update job_albums set reports_written = reports_written + 1 where job_id = $1 and album_key = $2", cancellationToken, jobId, albumKey).ConfigureAwait(false);
+                    await ReplaceFindingsAsync(c, t, jobId, albumKey, findings, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (moved)
@@ -51,6 +60,27 @@ public sealed class AlbumStore(NpgsqlDataSource dataSource, TimeProvider timePro
                 return moved;
             }
         }
+    }
+
+    // The report just written is the truth: an earlier write's findings (a reopened event album) go.
+    private static async Task ReplaceFindingsAsync(NpgsqlConnection c, NpgsqlTransaction t, Guid jobId, string albumKey, IReadOnlyCollection<AlbumFinding> findings, CancellationToken cancellationToken)
+    {
+        await Sql.ExecuteAsync(c, t, "delete from job_findings where job_id = $1 and album_key = $2", cancellationToken, jobId, albumKey).ConfigureAwait(false);
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        // One verdict per (track, rule): a report repeating one keeps the first.
+        var unique = findings.DistinctBy(f => (f.TrackKey, f.Rule)).ToList();
+        await Sql.ExecuteAsync(c, t, """
+            insert into job_findings (job_id, album_key, track_key, rule, status, measured, threshold, reason)
+            select $1, $2, u.track_key, u.rule, u.status, u.measured, u.threshold, u.reason
+              from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) as u(track_key, rule, status, measured, threshold, reason)
+            on conflict do nothing
+            """, cancellationToken, jobId, albumKey,
+            unique.Select(f => f.TrackKey).ToArray(), unique.Select(f => f.Rule).ToArray(), unique.Select(f => f.Status).ToArray(),
+            unique.Select(f => f.Measured).ToArray(), unique.Select(f => f.Threshold).ToArray(), unique.Select(f => f.Reason).ToArray()).ConfigureAwait(false);
     }
 
     /// <summary>Records that the <c>AggregateAlbum</c> commands of <paramref name="claims"/> are on the broker.</summary>

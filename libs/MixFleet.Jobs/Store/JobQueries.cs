@@ -50,6 +50,28 @@ public sealed class JobQueries(NpgsqlDataSource dataSource)
         }
     }
 
+    /// <summary>
+    /// Jobs newest first, kept by <paramref name="filter"/>, starting after <paramref name="after"/> (the last job of the
+    /// previous page). Keyset paging on <c>jobs_newest</c>, <c>jobs_state_newest</c> or <c>jobs_profile_newest</c>.
+    /// </summary>
+    public async Task<IReadOnlyList<JobSummary>> ListAsync(JobListFilter filter, (DateTimeOffset CreatedAt, Guid JobId)? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var prefix = string.IsNullOrEmpty(filter.Prefix) ? null : filter.Prefix;
+        var c = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (c.ConfigureAwait(false))
+        {
+            return await Sql.QueryAsync(c, null, $"""
+                select {Columns} from jobs
+                 where ($1::text is null or state = $1)
+                   and ($2::text is null or profile = $2)
+                   and ($3::text is null or starts_with(prefix, $3))
+                   and ($4::timestamptz is null or (created_at, job_id) < ($4, $5))
+                 order by created_at desc, job_id desc limit $6
+                """, Map, cancellationToken, filter.State, filter.Profile, prefix, after?.CreatedAt, after?.JobId, limit).ConfigureAwait(false);
+        }
+    }
+
     private static JobSummary Map(NpgsqlDataReader r) => new()
     {
         JobId = r.GetGuid(0),

@@ -20,6 +20,9 @@ public sealed record AlbumReport
     /// <summary>Album loudness and gain.</summary>
     public required AlbumLoudnessReport Loudness { get; init; }
 
+    /// <summary>Proposed fix: one gain for every track to the profile's target; null without a loudness rule.</summary>
+    public AlbumGainFix? Fix { get; init; }
+
     /// <summary>The tracks in album order.</summary>
     public required IReadOnlyList<AlbumTrackReport> Tracks { get; init; }
 

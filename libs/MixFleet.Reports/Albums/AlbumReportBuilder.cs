@@ -58,6 +58,7 @@ public static class AlbumReportBuilder
             AlbumPeak = double.IsNaN(truePeak) ? null : Math.Round(Math.Pow(10, truePeak / 20), 6),
         };
 
+        var albumFix = ProposedFixes.ForAlbum(analyzed, Round(integrated), loudness.TruePeakDbtp, profile);
         var albumIsrcs = CountIsrcs(tracks);
         var trackReports = new List<AlbumTrackReport>(ordered.Count);
         var start = 0.0;
@@ -104,6 +105,10 @@ public static class AlbumReportBuilder
                 Status = Verdicts.Worst(verdicts),
                 Verdicts = verdicts,
                 ErrorCode = track.Error?.Code,
+                Fix = ProposedFixes.ForTrack(track, profile),
+                AlbumFix = ProposedFixes.UnderAlbumGain(track, albumFix, profile),
+                Defects = track.Defects ?? [],
+                DefectTotals = track.DefectTotals,
             });
             start += track.DurationSeconds ?? 0;
         }
@@ -135,6 +140,7 @@ public static class AlbumReportBuilder
             Profile = profile.Name ?? "custom",
             Status = Verdicts.Worst(albumVerdicts.Concat(trackReports.SelectMany(t => t.Verdicts))),
             Loudness = loudness,
+            Fix = albumFix,
             Tracks = trackReports,
             Sequencing = sequencing,
             Format = format,
@@ -143,7 +149,10 @@ public static class AlbumReportBuilder
         };
     }
 
-    /// <summary>The transition from the last 3 s of each track to the first 3 s of the next, and the gap between them.</summary>
+    /// <summary>
+    /// Each join: the last 3 s of a track against the first 3 s of the next (the raw edges), body against body (the
+    /// outgoing track's loudness before its fade-out against the incoming one's after its fade-in), and the gap.
+    /// </summary>
     private static List<TransitionReport> Transitions(IReadOnlyList<(AlbumTrackInput Track, TrackPosition Position)> ordered)
     {
         var transitions = new List<TransitionReport>();
@@ -153,6 +162,8 @@ public static class AlbumReportBuilder
             var (to, toPosition) = ordered[n + 1];
             var last = from.Loudness?.LastShortTermLufs;
             var first = to.Loudness?.FirstShortTermLufs;
+            var fromBody = from.Error is null ? from.Edges?.OutroBodyLufs : null;
+            var toBody = to.Error is null ? to.Edges?.IntroBodyLufs : null;
             transitions.Add(new TransitionReport
             {
                 From = Label(fromPosition, n),
@@ -161,6 +172,11 @@ public static class AlbumReportBuilder
                 FromLastLufs = Round(last),
                 ToFirstLufs = Round(first),
                 JumpLu = last is { } l && first is { } f ? Round(f - l) : null,
+                FromBodyLufs = fromBody,
+                ToBodyLufs = toBody,
+                FromFadeOutSeconds = from.Error is null ? from.Edges?.FadeOutSeconds : null,
+                ToFadeInSeconds = to.Error is null ? to.Edges?.FadeInSeconds : null,
+                BodyJumpLu = fromBody is { } ob && toBody is { } ib ? Round(ib - ob) : null,
             });
         }
 

@@ -49,6 +49,15 @@ public sealed record AlbumTrackInput
     /// <summary>Spectrum hook: band levels when a spectrum metric measured them; null renders "not measured".</summary>
     public IReadOnlyList<SpectrumBand>? SpectrumBands { get; init; }
 
+    /// <summary>Fades and body loudness at both ends (from the track report, so CLI and fleet read the same); null when not measured.</summary>
+    public EdgesReport? Edges { get; init; }
+
+    /// <summary>The track's defects as reported (first 100 of each kind); null when not measured.</summary>
+    public IReadOnlyList<DefectReport>? Defects { get; init; }
+
+    /// <summary>How many defects of each kind; null when not measured.</summary>
+    public IReadOnlyDictionary<string, long>? DefectTotals { get; init; }
+
     /// <summary>Why the file could not be analyzed; null when it was.</summary>
     public ErrorReport? Error { get; init; }
 }

@@ -31,7 +31,10 @@ public static class AlbumTrackInputFactory
                 .Where(b => b.LevelDb is not null && b.HighHz > b.LowHz)
                 .Select(b => new SpectrumBand { FrequencyHz = BandCentre(b.LowHz, b.HighHz), LevelDb = b.LevelDb!.Value })
                 .ToArray(),
+            Edges = report.Edges,
             Error = report.Error,
+            Defects = report.Defects,
+            DefectTotals = report.DefectTotals,
         };
     }
 

@@ -71,6 +71,12 @@ public sealed record AlbumTrackReport
     /// <summary>Long-term spectrum; null when not measured.</summary>
     public IReadOnlyList<SpectrumBand>? SpectrumBands { get; init; }
 
+    /// <summary>Proposed fix for this track on its own: the gain to the profile's target; null without a loudness rule.</summary>
+    public GainFix? Fix { get; init; }
+
+    /// <summary>This track under the album's one gain (<see cref="AlbumReport.Fix"/>): balance kept; null without a loudness rule.</summary>
+    public GainFix? AlbumFix { get; init; }
+
     /// <summary>Worst verdict of this track.</summary>
     public required VerdictStatus Status { get; init; }
 
@@ -79,4 +85,10 @@ public sealed record AlbumTrackReport
 
     /// <summary>Error code when the file could not be analyzed.</summary>
     public string? ErrorCode { get; init; }
+
+    /// <summary>The track's defects (first 100 of each kind, in time order), for the plots' markers; empty when none or not measured.</summary>
+    public IReadOnlyList<Tracks.DefectReport> Defects { get; init; } = [];
+
+    /// <summary>How many defects of each kind (listed or not); null when not measured.</summary>
+    public IReadOnlyDictionary<string, long>? DefectTotals { get; init; }
 }

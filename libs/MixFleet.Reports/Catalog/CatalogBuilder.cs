@@ -27,7 +27,12 @@ public static class CatalogBuilder
                 LoudnessRangeLu = album.Loudness.LoudnessRangeLu,
                 TruePeakDbtp = album.Loudness.TruePeakDbtp,
                 DurationSeconds = album.Sequencing.TotalSeconds,
+                FixGainDb = album.Fix?.GainDb,
+                FixTruePeakDbtp = album.Fix?.ResultingTruePeakDbtp,
+                NeedsLimiting = album.Fix?.NeedsLimiting,
                 Reasons = Reasons(album.Verdicts),
+                Defects = Total(album.Tracks.Select(t => t.DefectTotals)),
+                DefectKinds = Summary(album.Tracks.Select(t => t.DefectTotals)),
             });
             rows.AddRange(album.Tracks.Select(t => new CatalogRow
             {
@@ -43,7 +48,12 @@ public static class CatalogBuilder
                 TruePeakDbtp = t.TruePeakDbtp,
                 DeviationLu = t.DeviationLu,
                 DurationSeconds = t.DurationSeconds,
+                FixGainDb = t.Fix?.GainDb,
+                FixTruePeakDbtp = t.Fix?.ResultingTruePeakDbtp,
+                NeedsLimiting = t.Fix?.NeedsLimiting,
                 Reasons = Reasons(t.Verdicts),
+                Defects = Total([t.DefectTotals]),
+                DefectKinds = Summary([t.DefectTotals]),
             }));
         }
 
@@ -55,6 +65,21 @@ public static class CatalogBuilder
             .ThenBy(r => r.Path, StringComparer.Ordinal)
             .ToList();
     }
+
+    private static long? Total(IEnumerable<IReadOnlyDictionary<string, long>?> totals)
+    {
+        var measured = totals.Where(t => t is not null).ToList();
+        return measured.Count == 0 ? null : measured.Sum(t => t!.Values.Sum());
+    }
+
+    private static string Summary(IEnumerable<IReadOnlyDictionary<string, long>?> totals) => string.Join(' ', totals
+        .Where(t => t is not null)
+        .SelectMany(t => t!)
+        .GroupBy(kv => kv.Key, StringComparer.Ordinal)
+        .Select(g => (Kind: g.Key, Count: g.Sum(kv => kv.Value)))
+        .Where(k => k.Count > 0)
+        .OrderBy(k => Analysis.Defects.DefectKinds.All.ToList().IndexOf(k.Kind))
+        .Select(k => $"{k.Kind}×{k.Count}"));
 
     private static string Reasons(IEnumerable<RuleVerdict> verdicts) => string.Join("; ", verdicts
         .Where(v => v.Status != VerdictStatus.Pass)

@@ -41,6 +41,21 @@ public sealed record CatalogRow
     /// <summary>Duration (running time for an album row), seconds.</summary>
     public double? DurationSeconds { get; init; }
 
+    /// <summary>Proposed gain to the profile's target, dB (the album's one gain on an album row); null without a loudness rule.</summary>
+    public double? FixGainDb { get; init; }
+
+    /// <summary>True peak after that gain, dBTP.</summary>
+    public double? FixTruePeakDbtp { get; init; }
+
+    /// <summary>That gain needs a limiter to stay under the profile's ceiling.</summary>
+    public bool? NeedsLimiting { get; init; }
+
+    /// <summary>Defects found (an album row: of all its tracks); null when not measured.</summary>
+    public long? Defects { get; init; }
+
+    /// <summary>The defects by kind, e.g. <c>click×3 dropout×1</c>; empty when none.</summary>
+    public string DefectKinds { get; init; } = string.Empty;
+
     /// <summary>The reasons of the failed, then warned, rules, separated by "; ".</summary>
     public required string Reasons { get; init; }
 }

@@ -38,8 +38,13 @@ public static class AlbumRules
         var maxGap = profile.MaxGapSeconds ?? QcProfile.DefaultMaxGapSeconds;
         foreach (var t in sequencing.Transitions)
         {
-            if (t.JumpLu is { } jump)
+            if (t.BodyJumpLu is { } body)
             {
+                yield return BodyTransition(t, body, maxJump);
+            }
+            else if (t.JumpLu is { } jump)
+            {
+                // Edges not measured (loudness-only run, or a report from before analyzer 0.3.0): the raw 3 s edges.
                 var ok = Math.Abs(jump) <= maxJump;
                 yield return Verdicts.Of($"transition {t.From}→{t.To}", ok ? VerdictStatus.Pass : VerdictStatus.Warn, jump, "LU", Invariant($"|jump| ≤ {maxJump:0.0} LU"),
                     ok ? "smooth join" : Invariant($"the next track starts {Math.Abs(jump):0.0} LU {(jump > 0 ? "louder" : "quieter")} than this one ends"));
@@ -52,6 +57,23 @@ public static class AlbumRules
                     ok ? "gap within the limit" : Invariant($"{gap:0.0} s of silence between the tracks"));
             }
         }
+    }
+
+    /// <summary>The join body to body: fades and tails set aside, what level change does the listener hear?</summary>
+    private static RuleVerdict BodyTransition(TransitionReport t, double body, double maxJump)
+    {
+        var ok = Math.Abs(body) <= maxJump;
+        var fades = (t.FromFadeOutSeconds ?? 0, t.ToFadeInSeconds ?? 0) switch
+        {
+            ( > 0, > 0) => Invariant($" (a {t.FromFadeOutSeconds:0.0} s fade-out into a {t.ToFadeInSeconds:0.0} s fade-in)"),
+            ( > 0, _) => Invariant($" (behind a {t.FromFadeOutSeconds:0.0} s fade-out)"),
+            (_, > 0) => Invariant($" (behind a {t.ToFadeInSeconds:0.0} s fade-in)"),
+            _ => string.Empty,
+        };
+        var reason = ok
+            ? "smooth join, body to body" + fades
+            : Invariant($"the next track's body is {Math.Abs(body):0.0} LU {(body > 0 ? "louder" : "quieter")} than this one's") + fades;
+        return Verdicts.Of($"transition {t.From}→{t.To}", ok ? VerdictStatus.Pass : VerdictStatus.Warn, body, "LU", Invariant($"|body-to-body jump| ≤ {maxJump:0.0} LU"), reason);
     }
 
     /// <summary>Format (sample rate, bit depth, channels) and album tags (title, album artist) agree across the album.</summary>

@@ -82,6 +82,18 @@ public sealed record QcProfile
     /// <summary>A missing ISRC fails instead of warning.</summary>
     public bool? RequireIsrc { get; init; }
 
+    /// <summary>How the album's proposed fix picks its gain: <c>album</c> (default) or <c>loudest-track</c> (<see cref="AlbumGainModes"/>).</summary>
+    public string? AlbumGainMode { get; init; }
+
+    /// <summary>Defect kinds (docs/track-metrics.md, "Defects") any one of which fails a track.</summary>
+    public IReadOnlyList<string>? FailDefects { get; init; }
+
+    /// <summary>Defect kinds any one of which warns (a kind in both lists fails).</summary>
+    public IReadOnlyList<string>? WarnDefects { get; init; }
+
+    /// <summary>The ceiling the <c>intersample-over</c> defects are measured against: the true-peak ceiling, else the sample-peak ceiling; null for the analyzer's default.</summary>
+    public double? OverCeilingDbtp => MaxTruePeakDbtp ?? MaxSamplePeakDbfs;
+
     /// <summary>The ceiling of the headroom table: the true-peak ceiling, else the sample-peak ceiling, else 0 dB.</summary>
     public double PeakCeilingDb => MaxTruePeakDbtp ?? MaxSamplePeakDbfs ?? 0.0;
 
@@ -118,6 +130,9 @@ public sealed record QcProfile
             MaxTransitionLu = MaxTransitionLu ?? baseProfile.MaxTransitionLu,
             MaxGapSeconds = MaxGapSeconds ?? baseProfile.MaxGapSeconds,
             RequireIsrc = RequireIsrc ?? baseProfile.RequireIsrc,
+            AlbumGainMode = AlbumGainMode ?? baseProfile.AlbumGainMode,
+            FailDefects = FailDefects ?? baseProfile.FailDefects,
+            WarnDefects = WarnDefects ?? baseProfile.WarnDefects,
         };
     }
 }

@@ -58,6 +58,16 @@ public static class QcProfileValidator
             yield return Invariant($"'minSamplePeakDbfs' ({pLo}) must be below 'maxSamplePeakDbfs' ({pHi}).");
         }
 
+        if (profile.AlbumGainMode is { } mode && !AlbumGainModes.IsKnown(mode))
+        {
+            yield return $"'albumGainMode' must be one of {string.Join(", ", AlbumGainModes.All)} (got '{mode}').";
+        }
+
+        foreach (var kind in (profile.FailDefects ?? []).Concat(profile.WarnDefects ?? []).Where(k => !Analysis.Defects.DefectKinds.All.Contains(k)))
+        {
+            yield return Invariant($"'{kind}' in 'failDefects'/'warnDefects' is not a defect kind ({string.Join(", ", Analysis.Defects.DefectKinds.All)}).");
+        }
+
         if (profile.BitDepth is { } bits && !BitDepths.Contains(bits))
         {
             yield return Invariant($"'bitDepth' must be one of {string.Join(", ", BitDepths)} (got {bits}).");

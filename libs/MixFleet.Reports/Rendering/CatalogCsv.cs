@@ -10,7 +10,7 @@ public static class CatalogCsv
     public static IReadOnlyList<string> Columns { get; } =
     [
         "kind", "album", "path", "number", "status", "fails", "warns", "integrated_lufs", "loudness_range_lu",
-        "true_peak_dbtp", "deviation_lu", "duration_s", "reasons",
+        "true_peak_dbtp", "deviation_lu", "duration_s", "fix_gain_db", "fix_true_peak_dbtp", "needs_limiting", "reasons", "defects", "defect_kinds",
     ];
 
     /// <summary>Writes the header and one line per row.</summary>
@@ -27,7 +27,9 @@ public static class CatalogCsv
                 row.Kind, row.Album, row.Path, row.Number, row.Status.ToString().ToLowerInvariant(),
                 row.Fails.ToString(CultureInfo.InvariantCulture), row.Warns.ToString(CultureInfo.InvariantCulture),
                 Number(row.IntegratedLufs), Number(row.LoudnessRangeLu), Number(row.TruePeakDbtp), Number(row.DeviationLu),
-                Number(row.DurationSeconds), row.Reasons,
+                Number(row.DurationSeconds), Number(row.FixGainDb), Number(row.FixTruePeakDbtp),
+                row.NeedsLimiting is { } limiting ? (limiting ? "true" : "false") : string.Empty, row.Reasons,
+                row.Defects?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, row.DefectKinds,
             ];
             writer.Write(string.Join(',', fields.Select(Quote)));
             writer.Write("\r\n");

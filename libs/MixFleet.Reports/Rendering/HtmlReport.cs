@@ -27,6 +27,7 @@ public static class HtmlReport
         .tp-marker{fill:#cf222e}.target-line{stroke:#1a7f37;stroke-width:2;stroke-dasharray:6 4}.album-line{stroke:#0969da;stroke-width:1.5}
         .target-line-label{font-size:10px;fill:#1a7f37}.album-line-label{font-size:10px;fill:#0969da}
         .series{fill:none;stroke:#0969da;stroke-width:1.5}
+        .defect-marker{stroke:#cf222e;stroke-width:1.5;stroke-opacity:.8}.defect-intersample-over,.defect-clipping{stroke:#bf8700}
         details{margin:4px 0}
         """;
 
@@ -54,22 +55,25 @@ public static class HtmlReport
         html.Append(Invariant($"<section class=\"album\"><h2>{E(album.Name)} {Badge(album.Status)}</h2><p>{E(album.Path)}</p>"));
         html.Append("<table class=\"summary\"><tr><th>Album loudness</th><th>LRA</th><th>True peak</th><th>Sample peak</th><th>Spread</th><th>Album gain (RG 2.0)</th><th>Album peak</th><th>Running time</th></tr>")
             .Append(Invariant($"<tr><td class=\"n\">{N(l.IntegratedLufs, "LUFS")}</td><td class=\"n\">{N(l.LoudnessRangeLu, "LU")}</td><td class=\"n\">{N(l.TruePeakDbtp, "dBTP")}</td><td class=\"n\">{N(l.SamplePeakDbfs, "dBFS")}</td><td class=\"n\">{N(l.SpreadLu, "LU")}</td><td class=\"n\">{N(l.AlbumGainDb, "dB")}</td><td class=\"n\">{(l.AlbumPeak is { } p ? p.ToString("0.000000", CultureInfo.InvariantCulture) : "—")}</td><td class=\"n\">{Clock(album.Sequencing.TotalSeconds)}</td></tr></table>"));
+        html.Append(FixSummary(album.Fix));
         html.Append(SvgPlots.AlbumOverview(album, profile.TargetLineLufs));
 
         html.Append("<h3>Tracks and headroom</h3><table class=\"tracks\"><tr><th>#</th><th>Track</th><th>Duration</th><th>Integrated</th><th>Δ album</th><th>LRA</th><th>True peak</th><th>Sample peak</th>")
-            .Append(Invariant($"<th>Headroom to {profile.PeakCeilingDb:0.0} dB</th><th>Status</th></tr>"));
+            .Append(Invariant($"<th>Headroom to {profile.PeakCeilingDb:0.0} dB</th><th>Fix (track)</th><th>Fix (album gain)</th><th>Status</th></tr>"));
         foreach (var t in album.Tracks)
         {
-            html.Append(Invariant($"<tr><td>{E(t.Label)}</td><td>{E(t.Title ?? Path.GetFileName(t.Path))}</td><td class=\"n\">{(t.DurationSeconds is { } d ? Clock(d) : "—")}</td><td class=\"n\">{N(t.IntegratedLufs, "LUFS")}</td><td class=\"n\">{N(t.DeviationLu, "LU")}</td><td class=\"n\">{N(t.LoudnessRangeLu, "LU")}</td><td class=\"n\">{N(t.TruePeakDbtp, "dBTP")}</td><td class=\"n\">{N(t.SamplePeakDbfs, "dBFS")}</td><td class=\"n\">{N(t.HeadroomDb, "dB")}</td><td>{Badge(t.Status)}</td></tr>"));
+            html.Append(Invariant($"<tr><td>{E(t.Label)}</td><td>{E(t.Title ?? Path.GetFileName(t.Path))}</td><td class=\"n\">{(t.DurationSeconds is { } d ? Clock(d) : "—")}</td><td class=\"n\">{N(t.IntegratedLufs, "LUFS")}</td><td class=\"n\">{N(t.DeviationLu, "LU")}</td><td class=\"n\">{N(t.LoudnessRangeLu, "LU")}</td><td class=\"n\">{N(t.TruePeakDbtp, "dBTP")}</td><td class=\"n\">{N(t.SamplePeakDbfs, "dBFS")}</td><td class=\"n\">{N(t.HeadroomDb, "dB")}</td><td class=\"n fix\">{Fix(t.Fix)}</td><td class=\"n fix\">{Fix(t.AlbumFix)}</td><td>{Badge(t.Status)}</td></tr>"));
         }
 
         html.Append("</table>");
         if (album.Sequencing.Transitions.Count > 0)
         {
-            html.Append("<h3>Sequencing</h3><table class=\"transitions\"><tr><th>Join</th><th>Last 3 s</th><th>First 3 s</th><th>Jump</th><th>Gap</th></tr>");
+            html.Append("<h3>Sequencing</h3><table class=\"transitions\"><tr><th>Join</th><th>Last 3 s</th><th>First 3 s</th><th>Edge jump</th><th>Fade-out</th><th>Body out</th><th>Fade-in</th><th>Body in</th><th>Body jump</th><th>Gap</th></tr>");
             foreach (var j in album.Sequencing.Transitions)
             {
-                html.Append(Invariant($"<tr><td>{E(j.From)} → {E(j.To)}</td><td class=\"n\">{N(j.FromLastLufs, "LUFS")}</td><td class=\"n\">{N(j.ToFirstLufs, "LUFS")}</td><td class=\"n\">{N(j.JumpLu, "LU")}</td><td class=\"n\">{(j.GapSeconds is { } g ? Invariant($"{g:0.0} s") : "not measured")}</td></tr>"));
+                html.Append(Invariant($"<tr><td>{E(j.From)} → {E(j.To)}</td><td class=\"n\">{N(j.FromLastLufs, "LUFS")}</td><td class=\"n\">{N(j.ToFirstLufs, "LUFS")}</td><td class=\"n\">{N(j.JumpLu, "LU")}</td>"))
+                    .Append(Invariant($"<td class=\"n\">{N(j.FromFadeOutSeconds, "s")}</td><td class=\"n\">{N(j.FromBodyLufs, "LUFS")}</td><td class=\"n\">{N(j.ToFadeInSeconds, "s")}</td><td class=\"n\">{N(j.ToBodyLufs, "LUFS")}</td><td class=\"n\">{N(j.BodyJumpLu, "LU")}</td>"))
+                    .Append(Invariant($"<td class=\"n\">{(j.GapSeconds is { } g ? Invariant($"{g:0.0} s") : "not measured")}</td></tr>"));
             }
 
             html.Append("</table>");
@@ -82,11 +86,46 @@ public static class HtmlReport
             html.Append(Invariant($"<details class=\"track\"{(t.Status == VerdictStatus.Pass ? string.Empty : " open")}><summary>{E(t.Label)} {E(t.Title ?? Path.GetFileName(t.Path))} {Badge(t.Status)}</summary>"));
             html.Append("<p>Loudness over time (short-term, 3 s)</p>").Append(SvgPlots.LoudnessOverTime(t, profile.TargetLineLufs));
             html.Append("<p>Spectrum</p>").Append(SvgPlots.Spectrum(t));
+            DefectTable(html, t);
             VerdictTable(html, t.Verdicts);
             html.Append("</details>");
         }
 
         html.Append("</section>");
+    }
+
+    private static string FixSummary(AlbumGainFix? fix) => fix is null
+        ? "<p class=\"fix\">Proposed fix: no loudness target in this profile.</p>"
+        : Invariant($"<p class=\"fix\">Proposed fix ({E(fix.Mode)} mode, one gain for every track): <b>{Signed(fix.GainDb)} dB</b>, {fix.ReferenceLufs:0.0} → {fix.TargetLufs:0.0} LUFS; true peak after {N(fix.ResultingTruePeakDbtp, "dBTP")}; ")
+          + (fix.NeedsLimiting ? Invariant($"<span class=\"warn\">needs limiting on {fix.TracksNeedingLimiting} track(s)</span></p>") : "<span class=\"pass\">no limiting needed</span></p>");
+
+    private static string Fix(GainFix? fix) => fix is null
+        ? "—"
+        : Invariant($"{Signed(fix.GainDb)} dB → {N(fix.ResultingTruePeakDbtp, "dBTP")}") + (fix.NeedsLimiting ? " <span class=\"warn\">limit</span>" : string.Empty);
+
+    private static string Signed(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
+
+    private static void DefectTable(StringBuilder html, AlbumTrackReport track)
+    {
+        if (track.DefectTotals is null)
+        {
+            return;
+        }
+
+        if (track.Defects.Count == 0)
+        {
+            html.Append("<p class=\"defects none\">Defects: none found.</p>");
+            return;
+        }
+
+        var totals = string.Join(", ", track.DefectTotals.Where(kv => kv.Value > 0).Select(kv => Invariant($"{kv.Key} × {kv.Value}")));
+        html.Append(Invariant($"<p>Defects: {E(totals)}</p><table class=\"defects\"><tr><th>Kind</th><th>At</th><th>Duration</th><th>Channel</th><th>Detail</th></tr>"));
+        foreach (var d in track.Defects)
+        {
+            html.Append(Invariant($"<tr><td>{E(d.Kind)}</td><td class=\"n\">{DefectRules.Clock(d.AtSeconds)}</td><td class=\"n\">{d.DurationSeconds * 1000:0.0} ms</td><td>{(d.Channel is { } c ? c.ToString(CultureInfo.InvariantCulture) : "all")}</td><td>{E(d.Detail)}</td></tr>"));
+        }
+
+        html.Append("</table>");
     }
 
     private static void VerdictTable(StringBuilder html, IReadOnlyList<RuleVerdict> verdicts)
@@ -102,10 +141,10 @@ public static class HtmlReport
 
     private static void Catalog(StringBuilder html, AnalysisReport report)
     {
-        html.Append("<h2>Catalog (worst first)</h2><table class=\"catalog\"><tr><th>Status</th><th>Kind</th><th>Path</th><th>#</th><th>Integrated</th><th>True peak</th><th>Fails</th><th>Warns</th><th>Reasons</th></tr>");
+        html.Append("<h2>Catalog (worst first)</h2><table class=\"catalog\"><tr><th>Status</th><th>Kind</th><th>Path</th><th>#</th><th>Integrated</th><th>True peak</th><th>Fails</th><th>Warns</th><th>Reasons</th><th>Defects</th></tr>");
         foreach (var r in report.Catalog)
         {
-            html.Append(Invariant($"<tr><td>{Badge(r.Status)}</td><td>{E(r.Kind)}</td><td>{E(r.Path)}</td><td>{E(r.Number)}</td><td class=\"n\">{N(r.IntegratedLufs, "LUFS")}</td><td class=\"n\">{N(r.TruePeakDbtp, "dBTP")}</td><td class=\"n\">{r.Fails}</td><td class=\"n\">{r.Warns}</td><td>{E(r.Reasons)}</td></tr>"));
+            html.Append(Invariant($"<tr><td>{Badge(r.Status)}</td><td>{E(r.Kind)}</td><td>{E(r.Path)}</td><td>{E(r.Number)}</td><td class=\"n\">{N(r.IntegratedLufs, "LUFS")}</td><td class=\"n\">{N(r.TruePeakDbtp, "dBTP")}</td><td class=\"n\">{r.Fails}</td><td class=\"n\">{r.Warns}</td><td>{E(r.Reasons)}</td><td>{E(r.DefectKinds)}</td></tr>"));
         }
 
         html.Append("</table>");

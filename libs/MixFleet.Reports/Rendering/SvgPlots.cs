@@ -99,8 +99,20 @@ public static class SvgPlots
             Line(svg, "target-line", Left, Width - Right, Y(target), Invariant($"target {target:0.0} LUFS"));
         }
 
+        DefectMarkers(svg, track, X, Top, Height - Bottom);
         svg.Append(Invariant($"<text class=\"tick\" x=\"{Width - Right:0}\" y=\"{Height - 6:0}\" text-anchor=\"end\">{seconds} s</text>"));
         return svg.Append("</svg>").ToString();
+    }
+
+    // One vertical marker per listed defect that has a place (whole-track findings such as dual-mono have none), its
+    // kind, time and detail in a tooltip.
+    private static void DefectMarkers(StringBuilder svg, AlbumTrackReport track, Func<double, double> x, double top, double bottom)
+    {
+        foreach (var d in track.Defects.Where(d => d.Kind is not ("dual-mono" or "polarity" or "dc-offset")))
+        {
+            var at = x(d.AtSeconds);
+            svg.Append(Invariant($"<line class=\"defect-marker defect-{d.Kind}\" x1=\"{at:0.#}\" x2=\"{at:0.#}\" y1=\"{top:0.#}\" y2=\"{bottom:0.#}\"><title>{System.Net.WebUtility.HtmlEncode($"{d.Kind} at {Qc.DefectRules.Clock(d.AtSeconds)}{(d.Channel is { } c ? $" (channel {c})" : string.Empty)}: {d.Detail}")}</title></line>"));
+        }
     }
 
     /// <summary>The long-term spectrum as bars, or a "not measured" note until a spectrum metric provides bands.</summary>

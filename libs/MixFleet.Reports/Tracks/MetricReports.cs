@@ -1,4 +1,5 @@
 using MixFleet.Analysis.Clipping;
+using MixFleet.Analysis.Defects;
 using MixFleet.Analysis.Delivery;
 using MixFleet.Analysis.Dynamics;
 using MixFleet.Analysis.SilenceDetection;
@@ -82,6 +83,16 @@ internal static class MetricReports
             Reason = c.Reason,
         })],
     };
+
+    public static IReadOnlyList<DefectReport>? Defects(DefectsResult? d) => d is null ? null :
+        [.. d.Items.Select(x => new DefectReport
+        {
+            Kind = x.Kind,
+            AtSeconds = Math.Round(x.AtSeconds, 3) + 0.0,
+            DurationSeconds = Math.Round(x.DurationSeconds, 4) + 0.0,
+            Channel = x.Channel,
+            Detail = x.Detail,
+        })];
 
     private static double? Db(double? value) => Round(value, 2);
 

@@ -20,4 +20,7 @@ public sealed record PeaksReport
     /// interpolator as written).
     /// </summary>
     public string TruePeakMethod { get; init; } = "reconstruction";
+
+    /// <summary>The ceiling the <c>intersample-over</c> defects were measured against, dBTP; null when defects were not measured.</summary>
+    public double? OverCeilingDbtp { get; init; }
 }

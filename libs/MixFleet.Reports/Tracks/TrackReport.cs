@@ -36,11 +36,20 @@ public sealed record TrackReport
     /// <summary>Silence and dropouts.</summary>
     public SilenceReport? Silence { get; init; }
 
+    /// <summary>Defects at known places, in time order: the first 100 of each kind (<see cref="DefectTotals"/> counts them all); null when not measured.</summary>
+    public IReadOnlyList<DefectReport>? Defects { get; init; }
+
+    /// <summary>How many defects of each kind the track has, listed or not; every kind is present; null when not measured.</summary>
+    public IReadOnlyDictionary<string, long>? DefectTotals { get; init; }
+
     /// <summary>Streaming normalization preview, one entry per service.</summary>
     public IReadOnlyList<StreamingReport>? Streaming { get; init; }
 
     /// <summary>Pre-mastering checks.</summary>
     public MixReadinessReport? MixReadiness { get; init; }
+
+    /// <summary>Fades and body loudness at both ends (album sequencing); null when not measured.</summary>
+    public EdgesReport? Edges { get; init; }
 
     /// <summary>Null when the file was analyzed; otherwise why not.</summary>
     public ErrorReport? Error { get; init; }

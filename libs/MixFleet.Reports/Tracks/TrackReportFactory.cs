@@ -31,6 +31,7 @@ public static class TrackReportFactory
                 TruePeakDbtp = Round(analysis.Peaks.TruePeakDbtp),
                 TruePeakOversampling = analysis.Peaks.Oversampling,
                 TruePeakMethod = analysis.Peaks.Mode == TruePeakMode.Bs1770 ? "bs1770" : "reconstruction",
+                OverCeilingDbtp = analysis.Defects is null ? null : Round(analysis.Peaks.OverCeilingDbtp),
             },
             Dynamics = MetricReports.Dynamics(analysis.Dynamics),
             Stereo = MetricReports.Stereo(analysis.Stereo),
@@ -39,6 +40,9 @@ public static class TrackReportFactory
             Silence = MetricReports.Silence(analysis.Silence),
             Streaming = MetricReports.Streaming(analysis.Streaming),
             MixReadiness = MetricReports.MixReadiness(analysis.MixReadiness),
+            Edges = EdgesReport.From(analysis.Edges),
+            Defects = MetricReports.Defects(analysis.Defects),
+            DefectTotals = analysis.Defects?.Totals,
         };
     }
 

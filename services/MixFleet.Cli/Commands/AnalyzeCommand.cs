@@ -76,12 +76,19 @@ internal static class AnalyzeCommand
         };
         truePeak.AcceptOnlyFromAmong("reconstruction", "bs1770");
 
+        var albumGainMode = new Option<string?>("--album-gain-mode")
+        {
+            Description = "How the album's proposed fix picks its one gain: 'album' (album loudness to the target; the default, or the profile's albumGainMode) or 'loudest-track' (the loudest track to the target).",
+            HelpName = "album|loudest-track",
+        };
+        albumGainMode.AcceptOnlyFromAmong([.. AlbumGainModes.All]);
+
         var command = new Command("analyze", "Measure loudness (EBU R128 / BS.1770-4), loudness range and true peak of local files.")
         {
-            paths, json, csv, html, profile, parallelism, dualMono, loudnessOnly, truePeak,
+            paths, json, csv, html, profile, parallelism, dualMono, loudnessOnly, truePeak, albumGainMode,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(csv), parse.GetValue(html), parse.GetValue(profile), parse.GetValue(parallelism), parse.GetValue(dualMono), parse.GetValue(loudnessOnly), parse.GetValue(truePeak) == "bs1770" ? TruePeakMode.Bs1770 : TruePeakMode.Reconstruction),
+            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(csv), parse.GetValue(html), parse.GetValue(profile), parse.GetValue(parallelism), parse.GetValue(dualMono), parse.GetValue(loudnessOnly), parse.GetValue(truePeak) == "bs1770" ? TruePeakMode.Bs1770 : TruePeakMode.Reconstruction, parse.GetValue(albumGainMode)),
             output,
             error,
             cancellationToken));
@@ -100,6 +107,10 @@ internal static class AnalyzeCommand
         try
         {
             qcProfile = request.Profile is { } name ? QcProfileLoader.Resolve(name) : QcProfiles.None;
+            if (request.AlbumGainMode is { } mode)
+            {
+                qcProfile = qcProfile with { AlbumGainMode = mode };
+            }
         }
         catch (QcProfileException ex)
         {
@@ -127,7 +138,14 @@ internal static class AnalyzeCommand
         var toStdout = request.JsonPath == "-" || request.CsvPath == "-";
         var errors = Consoles.For(error);
         using var budget = new CpuBudget(request.Parallelism);
-        var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions { DualMono = request.DualMono, LoudnessOnly = request.LoudnessOnly, TruePeak = request.TruePeak }, budget);
+        var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions
+        {
+            DualMono = request.DualMono,
+            LoudnessOnly = request.LoudnessOnly,
+            TruePeak = request.TruePeak,
+            // Inter-sample over events are listed against the profile's ceiling (the analyzer's -1 dBTP without one).
+            OverCeilingDbtp = qcProfile.OverCeilingDbtp ?? AnalysisOptions.Default.OverCeilingDbtp,
+        }, budget);
         var analyzed = errors.Profile.Capabilities.Interactive
             ? await errors.Progress()
                 .AutoClear(true)
@@ -168,6 +186,11 @@ internal static class AnalyzeCommand
             var console = Consoles.For(output);
             console.Write(ResultTable.Build(reports));
             console.Write(AlbumTable.Build(albums, document.Profile));
+            if (FixTable.Build(albums) is { } fixes)
+            {
+                console.Write(fixes);
+            }
+
             console.MarkupLineInterpolated($"{reports.Count - failed} of {reports.Count} file(s) analyzed{(failed > 0 ? $", {failed} failed" : string.Empty)}; QC {(gateFailed ? "failed" : "passed")} (profile {document.Profile}).");
         }
 
@@ -175,5 +198,5 @@ internal static class AnalyzeCommand
         return failed > 0 ? ExitCodes.SomeFilesFailed : gateFailed ? ExitCodes.QcFailed : ExitCodes.Success;
     }
 
-    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, string? CsvPath, string? HtmlPath, string? Profile, int Parallelism, bool DualMono, bool LoudnessOnly, TruePeakMode TruePeak);
+    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, string? CsvPath, string? HtmlPath, string? Profile, int Parallelism, bool DualMono, bool LoudnessOnly, TruePeakMode TruePeak, string? AlbumGainMode);
 }

@@ -21,7 +21,7 @@ internal static class AlbumTable
         {
             var l = album.Loudness;
             var summary = string.Create(CultureInfo.InvariantCulture,
-                $"{Number(l.IntegratedLufs)} LUFS · LRA {Number(l.LoudnessRangeLu)} LU · TP {Number(l.TruePeakDbtp)} dBTP · spread {Number(l.SpreadLu)} LU · album gain {Number(l.AlbumGainDb)} dB · {album.Tracks.Count} tracks, {Clock(album.Sequencing.TotalSeconds)}");
+                $"{Number(l.IntegratedLufs)} LUFS · LRA {Number(l.LoudnessRangeLu)} LU · TP {Number(l.TruePeakDbtp)} dBTP · spread {Number(l.SpreadLu)} LU · album gain {Number(l.AlbumGainDb)} dB · {album.Tracks.Count} tracks, {Clock(album.Sequencing.TotalSeconds)}{Fix(album.Fix)}");
             table.AddRow(new Markup($"[bold]{Markup.Escape(album.Name)}[/]"), Status(album.Status), new Markup(Markup.Escape(summary)), new Markup(string.Empty), new Markup(Markup.Escape(album.Path)));
             var shown = album.Verdicts.Select(v => (Where: "album", Verdict: v))
                 .Concat(album.Tracks.SelectMany(t => t.Verdicts.Select(v => (Where: t.Label.Length > 0 ? t.Label : Path.GetFileName(t.Path), Verdict: v))))
@@ -42,6 +42,11 @@ internal static class AlbumTable
 
         return table;
     }
+
+    // The proposed fix for the profile's target: one gain for the album (details in the fix table).
+    private static string Fix(AlbumGainFix? fix) => fix is null
+        ? string.Empty
+        : string.Create(CultureInfo.InvariantCulture, $" · fix {fix.GainDb:+0.0;-0.0;0.0} dB ({fix.Mode}) → TP {Number(fix.ResultingTruePeakDbtp)} dBTP{(fix.NeedsLimiting ? ", needs limiting" : string.Empty)}");
 
     private static Markup Status(VerdictStatus status) => status switch
     {

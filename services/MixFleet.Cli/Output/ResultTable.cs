@@ -23,7 +23,8 @@ internal static class ResultTable
             .AddColumn(new TableColumn("DR").RightAligned())
             .AddColumn(new TableColumn("Corr").RightAligned())
             .AddColumn(new TableColumn("Clips").RightAligned())
-            .AddColumn("Mix");
+            .AddColumn("Mix")
+            .AddColumn("Defects");
 
         foreach (var album in tracks.GroupBy(t => t.Album))
         {
@@ -62,6 +63,7 @@ internal static class ResultTable
             new Markup(Correlation(track.Stereo)),
             new Markup(Clips(track.Clipping)),
             new Markup(Readiness(track.MixReadiness)),
+            new Markup(Defects(track.DefectTotals)),
         ];
     }
 
@@ -94,6 +96,18 @@ internal static class ResultTable
 
         var failed = readiness.Checks.Where(c => c.Pass == false).Select(c => c.Name).ToArray();
         return failed.Length == 0 ? "[green]ready[/]" : $"[yellow]{Markup.Escape(string.Join(" ", failed))}[/]";
+    }
+
+    // Each kind found with its count (click×2 dropout×1), or 0; the places are in the JSON, CSV and HTML reports.
+    private static string Defects(IReadOnlyDictionary<string, long>? totals)
+    {
+        if (totals is null)
+        {
+            return "[grey]—[/]";
+        }
+
+        var found = totals.Where(kv => kv.Value > 0).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}×{kv.Value}")).ToArray();
+        return found.Length == 0 ? "0" : $"[yellow]{Markup.Escape(string.Join(" ", found))}[/]";
     }
 
     // Above -1 dBTP most streaming services' encoders risk clipping: flag it.

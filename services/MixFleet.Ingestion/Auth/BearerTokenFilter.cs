@@ -1,12 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace MixFleet.Ingestion.Auth;
 
 /// <summary>
-/// Requires <c>Authorization: Bearer &lt;MixFleet:Ingestion:WebhookToken&gt;</c>. Both sides are hashed before a
-/// constant-time comparison, so neither the content nor the length of the token leaks through timing. The token is
+/// Requires <c>Authorization: Bearer &lt;MixFleet:Ingestion:WebhookToken&gt;</c>. Compared by
+/// <see cref="IngestionToken"/> (hashed, constant time). The token is
 /// read per request (rotation through configuration reload) and never logged.
 /// </summary>
 internal sealed class BearerTokenFilter(IOptionsMonitor<IngestionOptions> options, ILogger<BearerTokenFilter> logger) : IEndpointFilter
@@ -42,8 +40,6 @@ internal sealed class BearerTokenFilter(IOptionsMonitor<IngestionOptions> option
             return "no bearer token";
         }
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(header[Scheme.Length..].Trim()));
-        var wanted = SHA256.HashData(Encoding.UTF8.GetBytes(expected));
-        return CryptographicOperations.FixedTimeEquals(presented, wanted) ? null : "wrong bearer token";
+        return IngestionToken.Matches(header[Scheme.Length..].Trim(), expected) ? null : "wrong bearer token";
     }
 }

@@ -26,6 +26,7 @@ public sealed class ChunkedEqualsSinglePassTests
         var seconds = 0.2 + (random.NextDouble() * 12);
         var signal = RandomSignal(random, channels, sampleRate, seconds);
         AddDefects(random, signal);
+        AddFades(new Random(seed + 1_000), signal, sampleRate);
         var chunkSegments = random.Next(1, 700);
         var parallelism = random.Next(1, 5);
 
@@ -138,6 +139,15 @@ public sealed class ChunkedEqualsSinglePassTests
             }
         }
 
+        if (frames > 10)
+        {
+            // Clicks (one-sample spikes) anywhere, chunk boundaries and the track's last frames included.
+            for (var k = random.Next(4); k > 0; k--)
+            {
+                signal[random.Next(signal.Length)][random.Next(frames)] += 0.5f;
+            }
+        }
+
         if (random.Next(2) == 0 && frames > 10)
         {
             var start = random.Next(frames);
@@ -145,6 +155,30 @@ public sealed class ChunkedEqualsSinglePassTests
             foreach (var x in signal)
             {
                 Array.Clear(x, start, length);
+            }
+        }
+    }
+
+    private static void AddFades(Random random, float[][] signal, int sampleRate)
+    {
+        // Some seeds fade in and/or out (straight lines in dB over up to 4 s), so the edge detector finds fades. Its own
+        // random source: the other draws of each seed (rate, chunking, parallelism) stay what they were.
+        var frames = signal[0].Length;
+        foreach (var fadeIn in new[] { true, false })
+        {
+            if (random.Next(2) == 0)
+            {
+                continue;
+            }
+
+            var n = Math.Min(frames, (int)(random.NextDouble() * 4 * sampleRate));
+            foreach (var x in signal)
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    var k = fadeIn ? i : frames - 1 - i;
+                    x[k] *= (float)Math.Pow(10, -40.0 * (n - i) / n / 20);
+                }
             }
         }
     }
@@ -192,7 +226,18 @@ public sealed class ChunkedEqualsSinglePassTests
         Assert.Equal(p.Muddy, q.Muddy);
         Assert.Equal(p.Harsh, q.Harsh);
 
+        // Defects: every item (kind, time, duration, channel, detail) and every total exactly.
+        Assert.Equal(single.Defects!.Items, chunked.Defects!.Items);
+        Assert.Equal(single.Defects.Totals.OrderBy(t => t.Key), chunked.Defects.Totals.OrderBy(t => t.Key));
+
         Assert.Equal(single.BitDepth, chunked.BitDepth);
+        var (e, f) = (single.Edges!, chunked.Edges!);
+        AssertClose(e.IntroLufs, f.IntroLufs, context + " intro");
+        AssertClose(e.IntroBodyLufs, f.IntroBodyLufs, context + " intro body");
+        AssertClose(e.FadeInSeconds, f.FadeInSeconds, context + " fade-in");
+        AssertClose(e.OutroLufs, f.OutroLufs, context + " outro");
+        AssertClose(e.OutroBodyLufs, f.OutroBodyLufs, context + " outro body");
+        AssertClose(e.FadeOutSeconds, f.FadeOutSeconds, context + " fade-out");
         Assert.Equal(single.Streaming!.Select(g => g.PeakLimited), chunked.Streaming!.Select(g => g.PeakLimited));
         AssertAllClose([.. single.Streaming!.Select(g => g.GainDb)], [.. chunked.Streaming!.Select(g => g.GainDb)], context + " streaming");
         Assert.Equal(single.MixReadiness!.Checks.Select(x => x.Pass), chunked.MixReadiness!.Checks.Select(x => x.Pass));

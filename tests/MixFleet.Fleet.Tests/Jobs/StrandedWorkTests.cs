@@ -36,7 +36,8 @@ public sealed class StrandedWorkTests
         Assert.Equal(0, stranded.Failed);
         Assert.Equal(0, stranded.AlbumsReported);
         Assert.Null(await run.Store.HeadAsync(UseCases.ReportsBucket, Run.FailingReport, CancellationToken.None));
-        Assert.Equal(1L, await run.ErrorQueueDepthAsync());
+        // MassTransit publishes the fault and moves the message to _error as two steps: the stranding may be seen first.
+        Assert.Equal(1L, await run.WaitForErrorQueueDepthAsync(1));
 
         run.Outage = false;
         Assert.Equal(1, await run.Service<StrandedWork>().RedriveAsync(jobId, CancellationToken.None));
@@ -156,12 +157,35 @@ public sealed class StrandedWorkTests
             }
         }
 
-        public async Task<long> ErrorQueueDepthAsync()
+        /// <summary>The depth of the worker's <c>_error</c> queue once it reaches <paramref name="expected"/> (or at the bound).</summary>
+        public async Task<long> WaitForErrorQueueDepthAsync(long expected)
+        {
+            using var deadline = new CancellationTokenSource(Timeout);
+            while (true)
+            {
+                var depth = await ErrorQueueDepthAsync();
+                if (depth >= expected || deadline.IsCancellationRequested)
+                {
+                    return depth;
+                }
+
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }
+
+        private async Task<long> ErrorQueueDepthAsync()
         {
             var factory = new RabbitMQ.Client.ConnectionFactory { Uri = RabbitMqWorker.Broker() };
             await using var connection = await factory.CreateConnectionAsync();
             await using var channel = await connection.CreateChannelAsync();
-            return (await channel.QueueDeclarePassiveAsync(_prefix + QueueNames.AnalyzeTrack + "_error")).MessageCount;
+            try
+            {
+                return (await channel.QueueDeclarePassiveAsync(_prefix + QueueNames.AnalyzeTrack + "_error")).MessageCount;
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                return 0; // not declared yet: nothing moved there so far
+            }
         }
 
         public async ValueTask DisposeAsync()

@@ -64,9 +64,10 @@ internal sealed class FleetRun : IAsyncDisposable
     /// <param name="ingestionSettings">Configuration of every ingestion service of the run (first and restarted).</param>
     /// <param name="ingestionServices">A fault for the first ingestion service only.</param>
     /// <param name="workerServices">A fault for the first workers only.</param>
+    /// <param name="kestrel">True to host the first ingestion service on a real loopback port (<see cref="RealIngestion.BaseAddress"/>).</param>
     public static async Task<FleetRun> StartAsync(
         int workers = 1, int? concurrentTracks = null, bool startWorkers = true, IReadOnlyDictionary<string, string>? ingestionSettings = null,
-        Action<IServiceCollection>? ingestionServices = null, Action<IServiceCollection>? workerServices = null)
+        Action<IServiceCollection>? ingestionServices = null, Action<IServiceCollection>? workerServices = null, bool kestrel = false)
     {
         var run = new FleetRun(Guid.NewGuid().ToString("N")[..12], workers, concurrentTracks, ingestionSettings, ingestionServices, workerServices);
         try
@@ -77,6 +78,12 @@ internal sealed class FleetRun : IAsyncDisposable
             {
                 using var starting = new CancellationTokenSource(StartTimeout);
                 await Task.WhenAll(run.Workers.Select(w => w.Host.StartAsync(starting.Token)));
+            }
+
+            if (kestrel)
+            {
+                // A real port on loopback, for a browser (the default is the in-memory test server).
+                run.Ingestion.UseKestrel(0);
             }
 
             run.Ingestion.StartServer();

@@ -28,6 +28,17 @@ public sealed class QcProfileLoaderTests
     }
 
     [Fact]
+    public void AlbumGainMode_LoudestTrack_Loads_AndAnUnknownModeIsAnError()
+    {
+        var profile = QcProfileLoader.Parse("name: x\nbasedOn: streaming\nalbumGainMode: loudest-track\n", "x.yaml");
+        var error = Assert.Throws<QcProfileException>(() => QcProfileLoader.Parse("name: y\nalbumGainMode: loudest\n", "y.yaml"));
+
+        Assert.Equal(AlbumGainModes.LoudestTrack, profile.AlbumGainMode);
+        Assert.Equal(-14, profile.TargetLufs);
+        Assert.Contains("'albumGainMode' must be one of album, loudest-track (got 'loudest')", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_CustomProfile_BasedOnABuiltIn_KeepsTheBaseSettingsItDoesNotState()
     {
         const string Json = """{ "name": "strict-streaming", "basedOn": "streaming", "maxTruePeakDbtp": -2, "sampleRate": 48000 }""";

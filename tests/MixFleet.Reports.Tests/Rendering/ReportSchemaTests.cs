@@ -1,15 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using MixFleet.Reports.Albums;
+using MixFleet.Reports.Catalog;
 using MixFleet.Reports.Json;
 using MixFleet.Reports.Qc;
 using MixFleet.Reports.Tests.Support;
+using MixFleet.Reports.Tracks;
 
 namespace MixFleet.Reports.Tests.Rendering;
 
 public sealed class ReportSchemaTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "report.schema.json")));
+    internal static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "report.schema.json")));
 
     [Theory]
     [InlineData("streaming")]
@@ -23,6 +26,40 @@ public sealed class ReportSchemaTests
         var result = Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
 
         Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}")));
+    }
+
+    [Fact]
+    public void MeasuredAlbum_WithEdgesFadesAndFixes_ValidatesAndCarriesThem()
+    {
+        var tracks = new[]
+        {
+            AlbumSignals.Track("01 - a.wav", AlbumSignals.Body(-20, 12, fadeOutSeconds: 4)),
+            AlbumSignals.Track("02 - b.wav", AlbumSignals.Body(-20, 12, fadeInSeconds: 3)),
+        };
+        var albums = AlbumReportBuilder.BuildAll(tracks, QcProfiles.Streaming);
+        var report = new AnalysisReport
+        {
+            AnalyzerVersion = "test",
+            Tracks = [.. tracks.Select(t => new TrackReport { Path = t.Path, Album = t.Album, Edges = t.Edges })],
+            Profile = "streaming",
+            Albums = albums,
+            Catalog = CatalogBuilder.Build(albums),
+        };
+        var json = ReportJson.Serialize(report);
+
+        using var document = JsonDocument.Parse(json);
+        var result = Schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}")));
+        var node = JsonNode.Parse(json)!;
+        Assert.Equal(-14 - albums[0].Loudness.IntegratedLufs!.Value, (double)node["albums"]![0]!["fix"]!["gainDb"]!, 0.011);
+        Assert.Equal("album", (string?)node["albums"]![0]!["fix"]!["mode"]);
+        Assert.Equal(-14 - tracks[0].IntegratedLufs!.Value, (double)node["albums"]![0]!["tracks"]![0]!["fix"]!["gainDb"]!, 0.011);
+        Assert.True((double)node["tracks"]![0]!["edges"]!["fadeOutSeconds"]! > 0);
+        Assert.Equal(0.0, (double)node["albums"]![0]!["sequencing"]!["transitions"]![0]!["bodyJumpLu"]!, 0.15);
+        node["tracks"]![0]!["edges"]!.AsObject().Remove("fadeOutSeconds");
+        using var broken = JsonDocument.Parse(node.ToJsonString());
+        Assert.False(Schema.Evaluate(broken.RootElement).IsValid);
     }
 
     [Fact]
