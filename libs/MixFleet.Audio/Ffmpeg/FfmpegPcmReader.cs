@@ -114,6 +114,7 @@ internal sealed class FfmpegPcmReader : IAudioReader
         {
             Cancel(cancellationToken);
         }
+
         var frames = read / _frameBytes;
         Deinterleave(_bytes.AsSpan(0, frames * _frameBytes), destination, frames);
         destination.Frames = frames;
