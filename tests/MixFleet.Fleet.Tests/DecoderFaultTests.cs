@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MixFleet.Audio;
 using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio.Pcm;
@@ -93,31 +92,12 @@ public sealed class DecoderFaultTests : IDisposable
 
     private static ObjectRef Source() => new() { Bucket = UseCases.AudioBucket, Key = Key };
 
-    private string Script(string name, string body)
-    {
-        var path = Path.Combine(_directory, name);
-        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        return path;
-    }
+    private string Script(string name, string body) => ShellScript.Write(_directory, name, body);
 
     private byte[] Mp3Sine()
     {
         var path = Path.Combine(_directory, "sine.mp3");
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true };
-        foreach (var argument in new[] { "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=1000:duration=3", "-c:a", "libmp3lame", "-b:a", "192k", path })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"ffmpeg failed: {stderr}");
+        ExternalTool.Run("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=1000:duration=3", "-c:a", "libmp3lame", "-b:a", "192k", path);
         return File.ReadAllBytes(path);
     }
 }

@@ -121,16 +121,7 @@ internal sealed class FfmpegTestMedia : IDisposable
     }
 
     /// <summary>Writes an executable shell script standing in for ffmpeg or ffprobe.</summary>
-    public string Script(string name, string body)
-    {
-        var path = PathOf(name);
-        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        return path;
-    }
+    public string Script(string name, string body) => MixFleet.Testing.ShellScript.Write(Directory, name, body);
 
     public void Dispose()
     {
