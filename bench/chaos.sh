@@ -3,8 +3,9 @@
 # One scan job, run by the built services as processes (1 ingestion, 2 workers), over an s3rver, a RabbitMQ node and a
 # PostgreSQL cluster that this script starts for itself (free ports on loopback, so nothing else that runs is touched)
 # and breaks one after the other, each while work is still pending (bench/MixFleet.Benchmarks/Tools/Chaos.cs):
-#   kill -9 of the ingestion service mid-listing, kill -9 of a worker three times (each restarted), S3 stopped for
-#   S3_OUTAGE seconds, RabbitMQ stopped (stop_app) for BROKER_OUTAGE seconds, PostgreSQL restarted in immediate mode.
+#   kill -9 of the ingestion service mid-listing, kill -9 of a worker three times (each restarted), S3 frozen (SIGSTOP:
+#   it answers nothing) for S3_OUTAGE seconds, RabbitMQ stopped (stop_app) for BROKER_OUTAGE seconds, PostgreSQL
+#   restarted in immediate mode.
 # It then checks 0 lost (every object has exactly one report, of its current ETag, without error; every album one
 # report), 0 stuck (the job completes, nothing stranded), nothing in any _error queue, and prints the timeline.
 # Exit status 1 on a violation.
@@ -46,12 +47,13 @@ s3_port=${MIXFLEET_S3_ENDPOINT##*:}
 answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 chaos_ctl() {
   case "$1" in
+    # Frozen, not killed: s3rver writes an object and its metadata as separate files, so a kill mid-PUT leaves a
+    # torn object that answers 500 forever, which real S3 (atomic PUTs) never does. Frozen, every request hangs
+    # until the SDK's timeouts, as against an S3 that does not answer, and the writes in flight finish afterwards.
     stop-s3)
-      kill "$s3_pid" && wait "$s3_pid" 2>/dev/null || true ;;
+      kill -STOP "$s3_pid" ;;
     start-s3)
-      node "${node_flags[@]}" "$s3rver_js" --address 127.0.0.1 --port "$s3_port" --directory "$s3_data/data" --silent \
-        >>"$s3_data/s3rver.log" 2>&1 &
-      s3_pid=$!
+      kill -CONT "$s3_pid"
       for _ in $(seq 300); do answers "$s3_port" && return 0; sleep 0.1; done
       return 1 ;;
     stop-broker)
@@ -64,6 +66,9 @@ chaos_ctl() {
       return 1 ;;
   esac
 }
+
+# A frozen s3rver ignores the SIGTERM that stops it on exit until it is thawed.
+trap 'kill -CONT "$s3_pid" 2>/dev/null || true; stop_all' EXIT
 
 for project in services/MixFleet.Ingestion services/MixFleet.Worker bench/MixFleet.Benchmarks; do
   dotnet build -c Release -nologo -v q "$project" >/dev/null

@@ -18,7 +18,7 @@ namespace MixFleet.Benchmarks.Tools;
 /// <c>chaos TRACKS ALBUMS BROKER_OUTAGE_S S3_OUTAGE_S</c> (bench/chaos.sh): one scan job of <c>TRACKS</c> ten-second WAVs
 /// in <c>ALBUMS</c> albums, run by the built services as processes (1 ingestion, 2 workers), while the parts and the
 /// processes are broken one after the other, each when the job reaches a point where work is still pending:
-/// the ingestion service killed -9 mid-listing (2 keys a page), a worker killed -9 three times, S3 stopped for
+/// the ingestion service killed -9 mid-listing (2 keys a page), a worker killed -9 three times, S3 frozen (SIGSTOP) for
 /// <c>S3_OUTAGE_S</c>, RabbitMQ stopped for <c>BROKER_OUTAGE_S</c>, PostgreSQL restarted (immediate mode: a crash
 /// and recovery). Every killed process is started again. Then it checks: 0 lost (every object has exactly one
 /// current report, measured from its current ETag without error; every album one report), 0 stuck (the job
@@ -83,13 +83,13 @@ internal static class Chaos
 
                 await job.WaitAsync("first tracks settled", s => s.Settled >= 1);
                 await parts.StopS3Async();
-                await job.BreakAsync($"S3 stopped for {s3Outage.TotalSeconds:0} s");
+                await job.BreakAsync($"S3 frozen (SIGSTOP: no answers) for {s3Outage.TotalSeconds:0} s");
                 await Task.Delay(s3Outage / 2);
                 await job.BreakAsync("kill -9 worker-1 (its tracks retrying against the S3 outage), restarted");
                 Restart(services, 0, () => run.StartWorker("worker-1-2", 1, ConcurrentTracks));
                 await Task.Delay(s3Outage / 2);
                 await parts.StartS3Async();
-                job.Note("S3 started");
+                job.Note("S3 thawed");
                 await job.WaitProgressAsync("progress after the S3 outage");
 
                 // The broker outage freezes settlement (the job-progress consumers need the broker), so work is still

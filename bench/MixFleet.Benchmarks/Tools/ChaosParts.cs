@@ -7,6 +7,7 @@ namespace MixFleet.Benchmarks.Tools;
 /// </summary>
 internal sealed class ChaosParts(TextReader answers, TextWriter requests)
 {
+    /// <summary>Freezes s3rver (SIGSTOP): requests hang, writes in flight finish when it is thawed.</summary>
     public Task StopS3Async() => RunAsync("stop-s3");
 
     public Task StartS3Async() => RunAsync("start-s3");
