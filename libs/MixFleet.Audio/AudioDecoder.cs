@@ -1,36 +1,35 @@
-using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio.Pcm;
 
 namespace MixFleet.Audio;
 
 /// <summary>
-/// The default decoder: WAV, BWF, RF64/BW64, AIFF, AIFC and FLAC in-process; everything else through ffmpeg.
+/// The default decoder: WAV, BWF, RF64/BW64, AIFF, AIFC and FLAC in-process; everything else through the fallback
+/// (ffmpeg in every deployment: <c>new AudioDecoder(new FfmpegDecoder())</c> from MixFleet.Audio.Ffmpeg).
 /// The choice is made from the file's first bytes, never from its extension.
 /// </summary>
+/// <remarks>The fallback is a constructor argument so that this layer, and the analysis engine above it, never
+/// reference process code.</remarks>
 public sealed class AudioDecoder : IAudioDecoder
 {
     private readonly PcmDecoder _pcm;
     private readonly FlacDecoder _flac;
-    private readonly FfmpegDecoder _ffmpeg;
+    private readonly IAudioDecoder _fallback;
 
-    /// <summary>Creates the decoder with ffmpeg/ffprobe looked up on the PATH.</summary>
-    public AudioDecoder()
-        : this(new PcmDecoder(), new FlacDecoder(), new FfmpegDecoder())
-    {
-    }
-
-    /// <summary>Creates the decoder from the PCM and ffmpeg halves, with the default FLAC decoder.</summary>
-    public AudioDecoder(PcmDecoder pcm, FfmpegDecoder ffmpeg)
-        : this(pcm, new FlacDecoder(), ffmpeg)
+    /// <summary>Creates the decoder with the default in-process decoders and <paramref name="fallback"/> for every other format.</summary>
+    public AudioDecoder(IAudioDecoder fallback)
+        : this(new PcmDecoder(), new FlacDecoder(), fallback)
     {
     }
 
     /// <summary>Creates the decoder from its three parts.</summary>
-    public AudioDecoder(PcmDecoder pcm, FlacDecoder flac, FfmpegDecoder ffmpeg)
+    public AudioDecoder(PcmDecoder pcm, FlacDecoder flac, IAudioDecoder fallback)
     {
+        ArgumentNullException.ThrowIfNull(pcm);
+        ArgumentNullException.ThrowIfNull(flac);
+        ArgumentNullException.ThrowIfNull(fallback);
         _pcm = pcm;
         _flac = flac;
-        _ffmpeg = ffmpeg;
+        _fallback = fallback;
     }
 
     /// <inheritdoc />
@@ -99,7 +98,7 @@ public sealed class AudioDecoder : IAudioDecoder
 
     // FLAC in Ogg is left to ffmpeg (docs/flac-decoder.md).
     private IAudioDecoder Route(ReadOnlySpan<byte> header) =>
-        ContainerSniffer.IsPcmContainer(header) ? _pcm : FlacDecoder.IsFlac(header) ? _flac : _ffmpeg;
+        ContainerSniffer.IsPcmContainer(header) ? _pcm : FlacDecoder.IsFlac(header) ? _flac : _fallback;
 
     private static Stream Rewind(Stream stream, int read)
     {

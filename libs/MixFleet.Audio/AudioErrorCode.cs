@@ -56,7 +56,7 @@ public enum AudioErrorCode
 
     /// <summary>
     /// <c>too-large</c>: the stream is larger than the decoder may spool to a temporary file for ffmpeg
-    /// (<see cref="Ffmpeg.FfmpegOptions.MaxSpoolBytes"/>): a limit of the deployment, not a fault of the file.
+    /// (<c>FfmpegOptions.MaxSpoolBytes</c> of MixFleet.Audio.Ffmpeg): a limit of the deployment, not a fault of the file.
     /// </summary>
     TooLarge,
 

@@ -1,3 +1,4 @@
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio.Tests.Support;
 using static MixFleet.Audio.Tests.Support.TestFileWriter;
 
@@ -16,7 +17,7 @@ public sealed class AudioDecoderTests : IDisposable
         var path = Path.Combine(_directory, "tone.bin"); // extension deliberately wrong: routing is by content
         File.WriteAllBytes(path, Riff(Fmt(1, 1, 48000, 16), Data(EncodeInt([codes], 16, false))));
 
-        using var reader = new AudioDecoder().Open(path);
+        using var reader = new AudioDecoder(new FfmpegDecoder()).Open(path);
 
         Assert.Equal("wav", reader.Info.Container);
         Assert.Equal(Expected(codes, 16), ReaderHelpers.ReadAll(reader, 300)[0]);
@@ -28,7 +29,7 @@ public sealed class AudioDecoderTests : IDisposable
         var codes = Quantize(Ramp(100), 24);
         var file = Form("AIFF", Comm(1, 100, 24, Rate80(44100)), Ssnd(EncodeInt([codes], 24, true)));
 
-        using var reader = new AudioDecoder().Open(new TrickleStream(file, seekable: false), "s3://bucket/track.aiff");
+        using var reader = new AudioDecoder(new FfmpegDecoder()).Open(new TrickleStream(file, seekable: false), "s3://bucket/track.aiff");
 
         Assert.Equal("aiff", reader.Info.Container);
         Assert.Equal(Expected(codes, 24), ReaderHelpers.ReadAll(reader)[0]);
@@ -40,7 +41,7 @@ public sealed class AudioDecoderTests : IDisposable
         var path = Path.Combine(_directory, "empty.wav");
         File.WriteAllBytes(path, []);
 
-        var ex = Assert.Throws<AudioDecodeException>(() => new AudioDecoder().Open(path));
+        var ex = Assert.Throws<AudioDecodeException>(() => new AudioDecoder(new FfmpegDecoder()).Open(path));
 
         Assert.Equal(AudioErrorCode.EmptyFile, ex.Code);
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
@@ -51,7 +52,7 @@ public sealed class AudioDecoderTests : IDisposable
     {
         var path = Path.Combine(_directory, "missing.wav");
 
-        var ex = Assert.Throws<AudioDecodeException>(() => new AudioDecoder().Open(path));
+        var ex = Assert.Throws<AudioDecodeException>(() => new AudioDecoder(new FfmpegDecoder()).Open(path));
 
         Assert.Equal(AudioErrorCode.FileNotFound, ex.Code);
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
@@ -63,7 +64,7 @@ public sealed class AudioDecoderTests : IDisposable
         var path = Path.Combine(_directory, "cut.wav");
         File.WriteAllBytes(path, Riff(Fmt(1, 1, 48000, 16))[..30]);
 
-        var ex = Assert.Throws<AudioDecodeException>(() => new AudioDecoder().Open(path));
+        var ex = Assert.Throws<AudioDecodeException>(() => new AudioDecoder(new FfmpegDecoder()).Open(path));
 
         Assert.Equal(AudioErrorCode.Truncated, ex.Code);
         Assert.StartsWith(path + ": ", ex.Message, StringComparison.Ordinal);

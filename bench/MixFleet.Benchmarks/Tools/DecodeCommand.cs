@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio;
 
 namespace MixFleet.Benchmarks.Tools;
@@ -15,7 +16,7 @@ internal static class DecodeCommand
     public static int Run(string path, string[] rest)
     {
         var repeats = rest.Length > 0 && int.TryParse(rest[0], CultureInfo.InvariantCulture, out var r) ? r : 3;
-        var decoder = rest.Contains("--no-md5") ? new AudioDecoder(new(), new FlacDecoder(verifyMd5: false), new()) : new AudioDecoder();
+        var decoder = rest.Contains("--no-md5") ? new AudioDecoder(new(), new FlacDecoder(verifyMd5: false), new FfmpegDecoder()) : new AudioDecoder(new FfmpegDecoder());
         for (var run = 1; run <= repeats; run++)
         {
             var start = Process.GetCurrentProcess().TotalProcessorTime;

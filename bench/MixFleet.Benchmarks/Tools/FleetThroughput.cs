@@ -1,21 +1,22 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
+using MixFleet.Analysis;
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio;
-using MixFleet.Contracts;
 using MixFleet.Contracts.V1;
-using MixFleet.Fleet;
+using MixFleet.Contracts;
 using MixFleet.Fleet.Messaging;
+using MixFleet.Fleet;
 using MixFleet.ServiceDefaults;
-using MixFleet.Storage;
 using MixFleet.Storage.S3;
+using MixFleet.Storage;
 
 namespace MixFleet.Benchmarks.Tools;
 
@@ -136,7 +137,7 @@ internal static class FleetThroughput
     {
         using var budget = new CpuBudget(Environment.ProcessorCount);
         var analyzer = new TrackAnalyzer(AnalysisOptions.Default, budget);
-        var decoder = new AudioDecoder();
+        var decoder = new AudioDecoder(new FfmpegDecoder());
         var times = new List<double>();
         for (var i = 0; i < count + 2; i++)
         {

@@ -1,8 +1,9 @@
 using System.Globalization;
-using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
 using MixFleet.Analysis.Loudness;
 using MixFleet.Analysis.Peaks;
+using MixFleet.Analysis;
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio;
 
 namespace MixFleet.Benchmarks.Tools;
@@ -45,7 +46,7 @@ internal static class MeasureCommands
 
     private static int Engine(string path, int chunkSegments, int cores)
     {
-        using var reader = new AudioDecoder().Open(path);
+        using var reader = new AudioDecoder(new FfmpegDecoder()).Open(path);
         using var budget = new CpuBudget(cores);
         var options = AnalysisOptions.Default with { ChunkSegments = chunkSegments };
         var analysis = new TrackAnalyzer(options, budget).AnalyzeAsync(reader).GetAwaiter().GetResult();
@@ -56,7 +57,7 @@ internal static class MeasureCommands
 
     private static int SinglePass(string path)
     {
-        using var reader = new AudioDecoder().Open(path);
+        using var reader = new AudioDecoder(new FfmpegDecoder()).Open(path);
         var info = reader.Info;
         var interpolator = TruePeakKernels.For(AnalysisOptions.Default.TruePeak, info.SampleRate);
         var history = interpolator.History;
@@ -102,7 +103,7 @@ internal static class MeasureCommands
     /// </summary>
     private static int TruePeakOnly(string path, TruePeakMode mode, double seconds)
     {
-        using var reader = new AudioDecoder().Open(path);
+        using var reader = new AudioDecoder(new FfmpegDecoder()).Open(path);
         var info = reader.Info;
         var kernel = TruePeakKernels.For(mode, info.SampleRate);
         var frames = (int)(seconds * info.SampleRate);

@@ -1,17 +1,18 @@
 using System.CommandLine;
-using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
 using MixFleet.Analysis.Peaks;
+using MixFleet.Analysis;
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio;
 using MixFleet.Cli.Discovery;
 using MixFleet.Cli.Output;
 using MixFleet.Cli.Running;
-using MixFleet.Reports;
 using MixFleet.Reports.Albums;
 using MixFleet.Reports.Catalog;
 using MixFleet.Reports.Json;
 using MixFleet.Reports.Qc;
 using MixFleet.Reports.Rendering;
+using MixFleet.Reports;
 using Spectre.Console;
 
 namespace MixFleet.Cli.Commands;
@@ -138,7 +139,7 @@ internal static class AnalyzeCommand
         var toStdout = request.JsonPath == "-" || request.CsvPath == "-";
         var errors = Consoles.For(error);
         using var budget = new CpuBudget(request.Parallelism);
-        var runner = new AnalysisRunner(new AudioDecoder(), new AnalysisOptions
+        var runner = new AnalysisRunner(new AudioDecoder(new FfmpegDecoder()), new AnalysisOptions
         {
             DualMono = request.DualMono,
             LoudnessOnly = request.LoudnessOnly,

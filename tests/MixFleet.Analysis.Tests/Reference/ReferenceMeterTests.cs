@@ -1,8 +1,9 @@
-using MixFleet.Testing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MixFleet.Analysis.Engine;
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio;
+using MixFleet.Testing;
 
 namespace MixFleet.Analysis.Tests.Reference;
 
@@ -68,7 +69,7 @@ public sealed class ReferenceMeterTests : IDisposable
 
     private static async Task<TrackAnalysis> AnalyzeAsync(string path)
     {
-        using var reader = new AudioDecoder().Open(path);
+        using var reader = new AudioDecoder(new FfmpegDecoder()).Open(path);
         using var budget = new CpuBudget(2);
         return await new TrackAnalyzer(AnalysisOptions.Default, budget).AnalyzeAsync(reader);
     }

@@ -1,3 +1,4 @@
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio;
 using MixFleet.Testing;
 
@@ -10,7 +11,7 @@ internal static class DemoAlbum
 
     public static (float[][] Channels, int SampleRate) Load(string track)
     {
-        using var reader = new AudioDecoder().Open(RepositoryRoot.File(Path.Combine("samples", "Demo Album", track)));
+        using var reader = new AudioDecoder(new FfmpegDecoder()).Open(RepositoryRoot.File(Path.Combine("samples", "Demo Album", track)));
         var channels = Enumerable.Range(0, reader.Info.Channels).Select(_ => new List<float>()).ToArray();
         var buffer = new AudioBuffer(reader.Info.Channels, 8_192);
         while (reader.Read(buffer) > 0)

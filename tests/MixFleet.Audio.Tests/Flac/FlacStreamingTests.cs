@@ -1,3 +1,4 @@
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio.Flac;
 using MixFleet.Audio.Tests.Ffmpeg;
 using MixFleet.Audio.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class FlacStreamingTests : IDisposable
     {
         var path = _media.Encode("trickle.flac", FlacTestMedia.Stereo16, "-t", "2", "-sample_fmt", "s32", "-compression_level", "8");
 
-        using var reader = new AudioDecoder().Open(new TrickleStream(File.ReadAllBytes(path), seekable: false, maxPerRead: 7), "s3://bucket/trickle.flac");
+        using var reader = new AudioDecoder(new FfmpegDecoder()).Open(new TrickleStream(File.ReadAllBytes(path), seekable: false, maxPerRead: 7), "s3://bucket/trickle.flac");
 
         Assert.IsType<FlacReader>(reader);
         FlacDecoderFormatTests.AssertSamplesEqual(FlacTestMedia.ReferenceDecode(path, 2), FfmpegTestMedia.ReadAll(reader, 333));
@@ -43,7 +44,7 @@ public sealed class FlacStreamingTests : IDisposable
         var misnamed = _media.PathOf("misnamed.wav");
         File.Move(path, misnamed);
 
-        using var reader = new AudioDecoder().Open(misnamed);
+        using var reader = new AudioDecoder(new FfmpegDecoder()).Open(misnamed);
 
         Assert.IsType<FlacReader>(reader);
         Assert.Equal(("flac", "flac", 24), (reader.Info.Container, reader.Info.Codec, reader.Info.BitDepth));
@@ -62,8 +63,8 @@ public sealed class FlacStreamingTests : IDisposable
         File.WriteAllBytes(tagged, bytes);
 
         using var reader = fromFile
-            ? new AudioDecoder().Open(tagged)
-            : new AudioDecoder().Open(new TrickleStream(bytes, seekable: false, maxPerRead: 100), "id3-tagged.flac");
+            ? new AudioDecoder(new FfmpegDecoder()).Open(tagged)
+            : new AudioDecoder(new FfmpegDecoder()).Open(new TrickleStream(bytes, seekable: false, maxPerRead: 100), "id3-tagged.flac");
 
         Assert.IsType<FlacReader>(reader);
         FlacDecoderFormatTests.AssertSamplesEqual(FlacTestMedia.ReferenceDecode(path, 2), FfmpegTestMedia.ReadAll(reader));
@@ -75,7 +76,7 @@ public sealed class FlacStreamingTests : IDisposable
         var path = _media.Ffmpeg("tagged.mp3", "-i", FlacTestMedia.Sample(FlacTestMedia.Stereo16), "-t", "1", "-metadata", "title=x", "-c:a", "libmp3lame");
         Assert.True(File.ReadAllBytes(path).AsSpan().StartsWith("ID3"u8));
 
-        using var reader = new AudioDecoder().Open(new TrickleStream(File.ReadAllBytes(path), seekable: false, maxPerRead: int.MaxValue), "tagged.mp3");
+        using var reader = new AudioDecoder(new FfmpegDecoder()).Open(new TrickleStream(File.ReadAllBytes(path), seekable: false, maxPerRead: int.MaxValue), "tagged.mp3");
 
         Assert.Equal("mp3", reader.Info.Codec);
     }

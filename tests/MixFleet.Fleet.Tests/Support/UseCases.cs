@@ -1,12 +1,13 @@
-using MixFleet.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
+using MixFleet.Analysis;
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio;
 using MixFleet.Fleet.Albums;
 using MixFleet.Fleet.Tracks;
 using MixFleet.Storage;
+using MixFleet.Testing;
 
 namespace MixFleet.Fleet.Tests.Support;
 
@@ -17,7 +18,7 @@ internal static class UseCases
 
     private static readonly CpuBudget _budget = new(2);
 
-    public static TrackAnalysisUseCase Create(IObjectStore store) => Create(store, new AudioDecoder());
+    public static TrackAnalysisUseCase Create(IObjectStore store) => Create(store, new AudioDecoder(new FfmpegDecoder()));
 
     public static TrackAnalysisUseCase Create(IObjectStore store, IAudioDecoder decoder) => new(
         store,
