@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio;
+using MixFleet.Audio.Ffmpeg;
 
 namespace MixFleet.Benchmarks.Tools;
 

@@ -1,22 +1,22 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Amazon.S3.Model;
 using Amazon.S3;
+using Amazon.S3.Model;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using MixFleet.Analysis.Engine;
 using MixFleet.Analysis;
-using MixFleet.Audio.Ffmpeg;
+using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
-using MixFleet.Contracts.V1;
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Contracts;
-using MixFleet.Fleet.Messaging;
+using MixFleet.Contracts.V1;
 using MixFleet.Fleet;
+using MixFleet.Fleet.Messaging;
 using MixFleet.ServiceDefaults;
-using MixFleet.Storage.S3;
 using MixFleet.Storage;
+using MixFleet.Storage.S3;
 
 namespace MixFleet.Benchmarks.Tools;
 

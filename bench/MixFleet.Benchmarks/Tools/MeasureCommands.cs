@@ -1,10 +1,10 @@
 using System.Globalization;
+using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
 using MixFleet.Analysis.Loudness;
 using MixFleet.Analysis.Peaks;
-using MixFleet.Analysis;
-using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio;
+using MixFleet.Audio.Ffmpeg;
 
 namespace MixFleet.Benchmarks.Tools;
 

@@ -1,18 +1,18 @@
 using System.CommandLine;
+using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
 using MixFleet.Analysis.Peaks;
-using MixFleet.Analysis;
-using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio;
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Cli.Discovery;
 using MixFleet.Cli.Output;
 using MixFleet.Cli.Running;
+using MixFleet.Reports;
 using MixFleet.Reports.Albums;
 using MixFleet.Reports.Catalog;
 using MixFleet.Reports.Json;
 using MixFleet.Reports.Qc;
 using MixFleet.Reports.Rendering;
-using MixFleet.Reports;
 using Spectre.Console;
 
 namespace MixFleet.Cli.Commands;

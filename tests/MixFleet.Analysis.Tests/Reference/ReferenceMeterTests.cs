@@ -1,9 +1,9 @@
+using MixFleet.Audio.Ffmpeg;
+using MixFleet.Testing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MixFleet.Analysis.Engine;
-using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio;
-using MixFleet.Testing;
 
 namespace MixFleet.Analysis.Tests.Reference;
 

@@ -1,5 +1,5 @@
-using MixFleet.Audio.Ffmpeg;
 using MixFleet.Audio;
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Testing;
 
 namespace MixFleet.Analysis.Tests.Support;

@@ -1,13 +1,13 @@
+using MixFleet.Audio.Ffmpeg;
+using MixFleet.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MixFleet.Analysis.Engine;
 using MixFleet.Analysis;
-using MixFleet.Audio.Ffmpeg;
+using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
 using MixFleet.Fleet.Albums;
 using MixFleet.Fleet.Tracks;
 using MixFleet.Storage;
-using MixFleet.Testing;
 
 namespace MixFleet.Fleet.Tests.Support;
 
