@@ -69,6 +69,13 @@ internal sealed class FfmpegPcmReader : IAudioReader
         return new FfmpegPcmReader(process, stderr, info, exactLength, source, ownedTempFile);
     }
 
+    /// <summary>
+    /// A reader over an ffmpeg process already started by the caller (its stdout float32 PCM in <paramref name="info"/>'s
+    /// format), e.g. the decoding end of <see cref="CodecRoundTrip"/>; the length is not checked against a header.
+    /// </summary>
+    public static FfmpegPcmReader Attach(Process process, StderrTail stderr, AudioStreamInfo info, string source) =>
+        new(process, stderr, info, exactLength: false, source, ownedTempFile: null);
+
     /// <inheritdoc />
     /// <remarks>Cancelling <paramref name="cancellationToken"/> while the pipe is read kills ffmpeg, which ends the read.</remarks>
     public int Read(AudioBuffer destination, CancellationToken cancellationToken = default)

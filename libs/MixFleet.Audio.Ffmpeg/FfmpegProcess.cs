@@ -14,7 +14,14 @@ internal static class FfmpegProcess
 
     /// <summary>Starts <paramref name="executable"/> with stdout redirected and stderr drained into <paramref name="stderr"/>.</summary>
     /// <exception cref="AudioDecodeException"><see cref="AudioErrorCode.DecoderNotInstalled"/> when the executable cannot be started.</exception>
-    public static Process Start(string executable, IEnumerable<string> arguments, StderrTail stderr, string source)
+    public static Process Start(string executable, IEnumerable<string> arguments, StderrTail stderr, string source) =>
+        Start(executable, arguments, stderr, source, keepStdin: false);
+
+    /// <summary>
+    /// As <see cref="Start(string, IEnumerable{string}, StderrTail, string)"/>; with <paramref name="keepStdin"/> the
+    /// child's stdin stays open for the caller to write (<c>-i pipe:0</c>) and close.
+    /// </summary>
+    public static Process Start(string executable, IEnumerable<string> arguments, StderrTail stderr, string source, bool keepStdin)
     {
         var startInfo = new ProcessStartInfo(executable)
         {
@@ -41,8 +48,12 @@ internal static class FfmpegProcess
             throw NotInstalled(executable, source, ex);
         }
 
-        // The child never reads stdin (-nostdin); closing it keeps it from inheriting ours.
-        process.StandardInput.Close();
+        // The child never reads stdin (-nostdin) unless it is fed through it; closing it keeps it from inheriting ours.
+        if (!keepStdin)
+        {
+            process.StandardInput.Close();
+        }
+
         process.BeginErrorReadLine();
         return process;
     }

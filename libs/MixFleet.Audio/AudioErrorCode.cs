@@ -66,4 +66,10 @@ public enum AudioErrorCode
     /// and no loudness can be measured from it.
     /// </summary>
     SampleOutOfRange,
+
+    /// <summary>
+    /// <c>encoder-not-available</c>: the codec preview (<see cref="Ffmpeg.CodecRoundTrip"/>) needs an ffmpeg encoder this
+    /// ffmpeg was built without (e.g. <c>libopus</c>): a limit of the machine, reported for that codec only.
+    /// </summary>
+    EncoderNotAvailable,
 }

@@ -23,6 +23,7 @@ public static class AudioErrorCodes
         AudioErrorCode.Md5Mismatch => "md5-mismatch",
         AudioErrorCode.TooLarge => "too-large",
         AudioErrorCode.SampleOutOfRange => "sample-out-of-range",
+        AudioErrorCode.EncoderNotAvailable => "encoder-not-available",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

@@ -42,9 +42,10 @@ public static class FleetHostingExtensions
         services.TryAddSingleton(sp => new CpuBudget(sp.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value.Cores));
         services.TryAddSingleton(AnalysisOptions.Default);
         // ffmpeg's formats are spooled to the temporary directory: at most MaxSpoolBytes per track (else too-large).
+        // The same ffmpeg runs the codec preview's encodes.
+        services.TryAddSingleton(sp => new FfmpegOptions { MaxSpoolBytes = sp.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value.MaxSpoolBytes });
         services.TryAddSingleton<IAudioDecoder>(sp => new AudioDecoder(
-            new PcmDecoder(), new FlacDecoder(),
-            new FfmpegDecoder(new FfmpegOptions { MaxSpoolBytes = sp.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value.MaxSpoolBytes })));
+            new PcmDecoder(), new FlacDecoder(), new FfmpegDecoder(sp.GetRequiredService<FfmpegOptions>())));
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<WorkerTelemetry>();

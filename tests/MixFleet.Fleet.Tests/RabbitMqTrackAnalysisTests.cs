@@ -72,7 +72,55 @@ public sealed class RabbitMqTrackAnalysisTests
                 var reused = Assert.IsType<TrackAnalyzed>(await received.Of(again, goodKey).Task.WaitAsync(_timeout));
                 Assert.True(reused.Reused);
                 Assert.Equal(goodETag, reused.AnalyzedETag);
-                Assert.Equal(1, store.Reads[goodKey]);
+                // Read once for the analysis and once per codec of the preview the streaming profile asks for; not again.
+                Assert.Equal(3, store.Reads[goodKey]);
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await RabbitMqWorker.DeleteQueuesAsync(queue);
+        }
+    }
+
+    [Fact]
+    public async Task AnalyzeTrack_of_an_apple_job_stores_the_codec_preview_in_the_track_report()
+    {
+        var store = new InMemoryObjectStore();
+        var key = Album + "01 - sine.wav";
+        store.Put(UseCases.AudioBucket, key, Wav.Sine(-6, seconds: 3, sampleRate: 44_100));
+        var received = new OutcomeConsumer.Received();
+        var prefix = RabbitMqWorker.NewQueuePrefix();
+        var queue = prefix + QueueNames.AnalyzeTrack;
+
+        try
+        {
+            using var host = BuildWorker(store, prefix, received);
+            using (var starting = new CancellationTokenSource(_timeout))
+            {
+                await host.StartAsync(starting.Token);
+            }
+
+            try
+            {
+                var endpoint = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri("queue:" + queue));
+                var jobId = Guid.NewGuid();
+                await endpoint.Send(Command(jobId, key) with { Profile = "apple" });
+
+                var analyzed = Assert.IsType<TrackAnalyzed>(await received.Of(jobId, key).Task.WaitAsync(_timeout));
+                var track = StoredReports.Read(store, analyzed.ReportKey).Track;
+                var source = track.Peaks!.TruePeakDbtp!.Value;
+                Assert.Equal(-6.0, source, 0.05);
+                Assert.Collection(
+                    track.CodecPreview!,
+                    aac => Assert.Equal(("aac", 256, 44_100), (aac.Codec, aac.BitrateKbps, aac.SampleRate!.Value)),
+                    opus => Assert.Equal(("opus", 160, 48_000), (opus.Codec, opus.BitrateKbps, opus.SampleRate!.Value)));
+                // A -6 dBFS sine survives both encodes within half a dB and never reaches the -1 dBTP ceiling.
+                Assert.All(track.CodecPreview!, c => Assert.InRange(c.TruePeakDbtp!.Value, source - 0.5, source + 0.5));
+                Assert.All(track.CodecPreview!, c => Assert.Equal(0, c.Overs));
             }
             finally
             {

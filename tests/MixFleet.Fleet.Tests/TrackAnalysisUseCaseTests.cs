@@ -56,6 +56,28 @@ public sealed class TrackAnalysisUseCaseTests
     }
 
     [Fact]
+    public async Task A_report_without_the_codec_preview_is_not_reused_for_a_profile_that_asks_for_it()
+    {
+        _store.Put(UseCases.AudioBucket, Key, Wav.Sine(-6, seconds: 2, sampleRate: 44_100));
+        var useCase = UseCases.Create(_store);
+        var first = await useCase.ExecuteAsync(Source(), Album, "ebu-r128", CancellationToken.None);
+        Assert.Null(StoredReports.Read(_store, ReportKey).Track.CodecPreview);
+
+        var apple = await useCase.ExecuteAsync(Source(), Album, "apple", CancellationToken.None);
+        var withPreview = await useCase.ExecuteAsync(Source(), Album, "ebu-r128", CancellationToken.None);
+
+        Assert.False(first.Reused);
+        Assert.False(apple.Reused);
+        // The report measured for apple answers any later job: ebu-r128 does not need the preview, and keeps it.
+        Assert.True(withPreview.Reused);
+        var preview = StoredReports.Read(_store, ReportKey).Track.CodecPreview!;
+        Assert.Equal(["aac@256", "opus@160"], preview.Select(c => $"{c.Codec}@{c.BitrateKbps}"));
+        Assert.All(preview, c => Assert.InRange(c.TruePeakDbtp!.Value, -6.5, -5.5));
+        // One read for each analysis, one per codec for the preview.
+        Assert.Equal(1 + 1 + 2, _store.Reads[Key]);
+    }
+
+    [Fact]
     public async Task A_new_etag_or_another_analyzer_version_analyzes_again()
     {
         _store.Put(UseCases.AudioBucket, Key, Wav.Sine(-23, seconds: 2));

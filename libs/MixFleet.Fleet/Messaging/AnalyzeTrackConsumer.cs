@@ -65,7 +65,7 @@ public sealed class AnalyzeTrackConsumer(TrackAnalysisUseCase useCase, WorkerTel
         using var watched = watchdog.Begin(stages, $"{message.Source.Bucket}/{message.Source.Key}");
         try
         {
-            var outcome = await useCase.ExecuteAsync(message.Source, message.AlbumKey, cancellationToken).ConfigureAwait(false);
+            var outcome = await useCase.ExecuteAsync(message.Source, message.AlbumKey, message.Profile, cancellationToken).ConfigureAwait(false);
             Record(outcome, stages.AudioSeconds, timeProvider.GetElapsedTime(started).TotalSeconds);
             activity?.SetTag("mixfleet.outcome", OutcomeName(outcome));
             if (outcome.Error is { } error)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MixFleet.Analysis;
@@ -7,7 +8,9 @@ using MixFleet.Audio;
 using MixFleet.Contracts.Keys;
 using MixFleet.Contracts.V1;
 using MixFleet.Reports.Albums;
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Reports.Json;
+using MixFleet.Reports.Qc;
 using MixFleet.Reports.Tracks;
 using MixFleet.Storage;
 
@@ -31,10 +34,12 @@ public sealed class TrackAnalysisUseCase
     private const string JsonContentType = "application/json";
 
     private static readonly string DeploymentLimitCode = AudioErrorCode.TooLarge.ToCode();
+    private static readonly string EncoderMissingCode = AudioErrorCode.EncoderNotAvailable.ToCode();
 
     private readonly IObjectStore _store;
     private readonly IAudioDecoder _decoder;
     private readonly TrackAnalyzer _analyzer;
+    private readonly CodecPreviews _codecPreviews;
     private readonly string _reportsBucket;
     private readonly ILogger<TrackAnalysisUseCase> _logger;
 
@@ -46,11 +51,26 @@ public sealed class TrackAnalysisUseCase
         AnalysisOptions analysisOptions,
         IOptions<ReportsOptions> reports,
         ILogger<TrackAnalysisUseCase> logger)
+        : this(store, decoder, budget, analysisOptions, new FfmpegOptions(), reports, logger)
+    {
+    }
+
+    /// <summary>Creates the use case; <paramref name="ffmpeg"/> runs the codec preview's encodes.</summary>
+    [ActivatorUtilitiesConstructor]
+    public TrackAnalysisUseCase(
+        IObjectStore store,
+        IAudioDecoder decoder,
+        CpuBudget budget,
+        AnalysisOptions analysisOptions,
+        FfmpegOptions ffmpeg,
+        IOptions<ReportsOptions> reports,
+        ILogger<TrackAnalysisUseCase> logger)
     {
         ArgumentNullException.ThrowIfNull(reports);
         _store = store;
         _decoder = decoder;
         _analyzer = new TrackAnalyzer(analysisOptions, budget);
+        _codecPreviews = new CodecPreviews(analysisOptions, budget, ffmpeg);
         _reportsBucket = reports.Value.Bucket;
         _logger = logger;
     }
@@ -61,7 +81,15 @@ public sealed class TrackAnalysisUseCase
     /// <see cref="ObjectNotFoundCode"/> and a failed outcome. That report carries no ETag, so it is never reused: a later
     /// upload of the same key (even with the same content) is analyzed.
     /// </remarks>
-    public async Task<TrackAnalysisOutcome> ExecuteAsync(ObjectRef source, string albumKey, CancellationToken cancellationToken)
+    public Task<TrackAnalysisOutcome> ExecuteAsync(ObjectRef source, string albumKey, CancellationToken cancellationToken) =>
+        ExecuteAsync(source, albumKey, profile: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync(ObjectRef, string, CancellationToken)"/> for a job of <paramref name="profile"/> (a
+    /// built-in profile name, or null): a profile that judges the codec preview (<see cref="QcProfile.CodecCheck"/>:
+    /// <c>streaming</c>, <c>apple</c>) has it measured, and does not reuse a report stored without it.
+    /// </summary>
+    public async Task<TrackAnalysisOutcome> ExecuteAsync(ObjectRef source, string albumKey, string? profile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(albumKey);
@@ -76,8 +104,9 @@ public sealed class TrackAnalysisUseCase
 
         var current = source with { ETag = head.ETag ?? source.ETag, Size = head.Size };
 
+        var codecCheck = profile is not null && QcProfiles.All.TryGetValue(profile, out var qc) && qc.CodecCheck == true;
         var existing = await TryReadAsync(reportKey, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && IsCurrent(existing, current))
+        if (existing is not null && IsCurrent(existing, current) && (!codecCheck || HasCodecPreview(existing)))
         {
             FleetLog.ReportReused(_logger, source.Bucket, source.Key, reportKey);
             return new TrackAnalysisOutcome
@@ -93,7 +122,7 @@ public sealed class TrackAnalysisUseCase
         TrackReportDocument document;
         try
         {
-            document = await AnalyzeAsync(current, albumKey, cancellationToken).ConfigureAwait(false);
+            document = await AnalyzeAsync(current, albumKey, codecCheck, cancellationToken).ConfigureAwait(false);
         }
         catch (ObjectNotFoundException ex) when (ex.Bucket == source.Bucket && ex.Key == source.Key)
         {
@@ -134,7 +163,14 @@ public sealed class TrackAnalysisUseCase
         && string.Equals(existing.AnalyzerVersion, AnalyzerVersion.Current, StringComparison.Ordinal)
         && !string.Equals(existing.Track.Error?.Code, DeploymentLimitCode, StringComparison.Ordinal);
 
-    private async Task<TrackReportDocument> AnalyzeAsync(ObjectRef source, string albumKey, CancellationToken cancellationToken)
+    // A report answers a job that needs the codec preview when it has one measured on a machine whose ffmpeg had every
+    // encoder (an encoder missing here is a limit of that worker, measured again elsewhere), or when it is a failure report.
+    private static bool HasCodecPreview(TrackReportDocument existing) =>
+        existing.Track.Error is not null
+        || (existing.Track.CodecPreview is { } preview
+            && preview.All(c => !string.Equals(c.Error?.Code, EncoderMissingCode, StringComparison.Ordinal)));
+
+    private async Task<TrackReportDocument> AnalyzeAsync(ObjectRef source, string albumKey, bool codecCheck, CancellationToken cancellationToken)
     {
         AudioStreamInfo? info = null;
         try
@@ -145,12 +181,18 @@ public sealed class TrackAnalysisUseCase
                 using var reader = _decoder.Open(stream, source.Key);
                 info = reader.Info;
                 var analysis = await _analyzer.AnalyzeAsync(reader, progress: null, cancellationToken).ConfigureAwait(false);
+                var track = TrackReportFactory.FromAnalysis(source.Key, albumKey, analysis);
+                if (codecCheck)
+                {
+                    track = track with { CodecPreview = await CodecPreviewAsync(source, track, cancellationToken).ConfigureAwait(false) };
+                }
+
                 return new TrackReportDocument
                 {
                     AnalyzerVersion = AnalyzerVersion.Current,
                     Source = source,
                     AlbumKey = albumKey,
-                    Track = TrackReportFactory.FromAnalysis(source.Key, albumKey, analysis),
+                    Track = track,
                     Blocks = AlbumLoudnessData.From(analysis.Loudness),
                 };
             }
@@ -165,6 +207,32 @@ public sealed class TrackAnalysisUseCase
                 Track = TrackReportFactory.FromError(source.Key, albumKey, ex.Code.ToCode(), ex.Message, info),
             };
         }
+    }
+
+    // The object is read again from the store for each codec and streamed through the encoder and decoder. A codec that fails for the file's sake
+    // or for a missing encoder is recorded; a transient fault (a cut stream, a killed ffmpeg) propagates and is retried.
+    private async Task<IReadOnlyList<CodecPreviewReport>> CodecPreviewAsync(ObjectRef source, TrackReport track, CancellationToken cancellationToken)
+    {
+        async Task<IAudioReader> OpenAsync(CancellationToken ct)
+        {
+            var stream = await _store.OpenReadAsync(source.Bucket, source.Key, ct).ConfigureAwait(false);
+            try
+            {
+                return new StreamOwningReader(_decoder.Open(stream, source.Key), stream);
+            }
+            catch
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        return await _codecPreviews.MeasureAsync(
+            OpenAsync,
+            source.Key,
+            track.Peaks?.TruePeakDbtp,
+            ex => IsPermanent(ex) || ex.Code == AudioErrorCode.EncoderNotAvailable,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<TrackAnalysisOutcome> WriteNotFoundAsync(ObjectRef source, string albumKey, string reportKey, CancellationToken cancellationToken)

@@ -109,6 +109,7 @@ public static class AlbumReportBuilder
                 AlbumFix = ProposedFixes.UnderAlbumGain(track, albumFix, profile),
                 Defects = track.Defects ?? [],
                 DefectTotals = track.DefectTotals,
+                CodecPreview = track.CodecPreview,
             });
             start += track.DurationSeconds ?? 0;
         }

@@ -58,6 +58,9 @@ public sealed record AlbumTrackInput
     /// <summary>How many defects of each kind; null when not measured.</summary>
     public IReadOnlyDictionary<string, long>? DefectTotals { get; init; }
 
+    /// <summary>The codec preview as reported; null when not run.</summary>
+    public IReadOnlyList<CodecPreviewReport>? CodecPreview { get; init; }
+
     /// <summary>Why the file could not be analyzed; null when it was.</summary>
     public ErrorReport? Error { get; init; }
 }

@@ -35,6 +35,7 @@ public static class AlbumTrackInputFactory
             Error = report.Error,
             Defects = report.Defects,
             DefectTotals = report.DefectTotals,
+            CodecPreview = report.CodecPreview,
         };
     }
 

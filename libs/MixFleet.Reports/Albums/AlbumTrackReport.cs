@@ -91,4 +91,7 @@ public sealed record AlbumTrackReport
 
     /// <summary>How many defects of each kind (listed or not); null when not measured.</summary>
     public IReadOnlyDictionary<string, long>? DefectTotals { get; init; }
+
+    /// <summary>The codec preview (true peak after an AAC and an Opus encode); null when not run.</summary>
+    public IReadOnlyList<Tracks.CodecPreviewReport>? CodecPreview { get; init; }
 }

@@ -33,6 +33,8 @@ public static class CatalogBuilder
                 Reasons = Reasons(album.Verdicts),
                 Defects = Total(album.Tracks.Select(t => t.DefectTotals)),
                 DefectKinds = Summary(album.Tracks.Select(t => t.DefectTotals)),
+                CodecTruePeakDbtp = CodecTruePeak(album.Tracks),
+                CodecOvers = CodecOvers(album.Tracks),
             });
             rows.AddRange(album.Tracks.Select(t => new CatalogRow
             {
@@ -54,6 +56,8 @@ public static class CatalogBuilder
                 Reasons = Reasons(t.Verdicts),
                 Defects = Total([t.DefectTotals]),
                 DefectKinds = Summary([t.DefectTotals]),
+                CodecTruePeakDbtp = CodecTruePeak([t]),
+                CodecOvers = CodecOvers([t]),
             }));
         }
 
@@ -64,6 +68,19 @@ public static class CatalogBuilder
             .ThenBy(r => r.Kind, StringComparer.Ordinal)
             .ThenBy(r => r.Path, StringComparer.Ordinal)
             .ToList();
+    }
+
+    private static double? CodecTruePeak(IEnumerable<AlbumTrackReport> tracks) => tracks
+        .SelectMany(t => t.CodecPreview ?? [])
+        .Select(c => c.TruePeakDbtp)
+        .Where(tp => tp is not null)
+        .DefaultIfEmpty(null)
+        .Max();
+
+    private static long? CodecOvers(IEnumerable<AlbumTrackReport> tracks)
+    {
+        var entries = tracks.SelectMany(t => t.CodecPreview ?? []).Where(c => c.Overs is not null).ToList();
+        return entries.Count == 0 ? null : entries.Sum(c => c.Overs!.Value);
     }
 
     private static long? Total(IEnumerable<IReadOnlyDictionary<string, long>?> totals)

@@ -56,6 +56,12 @@ public sealed record CatalogRow
     /// <summary>The defects by kind, e.g. <c>click×3 dropout×1</c>; empty when none.</summary>
     public string DefectKinds { get; init; } = string.Empty;
 
+    /// <summary>The highest true peak after the codec preview's encodes (an album row: of all its tracks), dBTP; null when not run.</summary>
+    public double? CodecTruePeakDbtp { get; init; }
+
+    /// <summary>Inter-sample over events after the encodes, summed over the codecs (and an album's tracks); null when not run.</summary>
+    public long? CodecOvers { get; init; }
+
     /// <summary>The reasons of the failed, then warned, rules, separated by "; ".</summary>
     public required string Reasons { get; init; }
 }

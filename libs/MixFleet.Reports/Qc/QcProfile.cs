@@ -91,6 +91,12 @@ public sealed record QcProfile
     /// <summary>Defect kinds any one of which warns (a kind in both lists fails).</summary>
     public IReadOnlyList<string>? WarnDefects { get; init; }
 
+    /// <summary>
+    /// Run the codec preview (AAC 256 kb/s, Opus 160 kb/s) and judge it: rule <c>survives-encode-CODEC</c> per codec
+    /// (<see cref="CodecRules"/>). On in <c>streaming</c> and <c>apple</c>.
+    /// </summary>
+    public bool? CodecCheck { get; init; }
+
     /// <summary>The ceiling the <c>intersample-over</c> defects are measured against: the true-peak ceiling, else the sample-peak ceiling; null for the analyzer's default.</summary>
     public double? OverCeilingDbtp => MaxTruePeakDbtp ?? MaxSamplePeakDbfs;
 
@@ -133,6 +139,7 @@ public sealed record QcProfile
             AlbumGainMode = AlbumGainMode ?? baseProfile.AlbumGainMode,
             FailDefects = FailDefects ?? baseProfile.FailDefects,
             WarnDefects = WarnDefects ?? baseProfile.WarnDefects,
+            CodecCheck = CodecCheck ?? baseProfile.CodecCheck,
         };
     }
 }

@@ -18,16 +18,16 @@ public static class QcProfiles
     /// <summary>Spotify, YouTube, Amazon Music, Tidal: -14 LUFS ±1 LU, true peak ≤ -1 dBTP.</summary>
     public static QcProfile Streaming { get; } = new()
     {
-        Name = "streaming", Description = "Streaming services: -14 LUFS ±1 LU, true peak ≤ -1 dBTP.",
-        TargetLufs = -14, ToleranceLu = 1, MaxTruePeakDbtp = -1,
+        Name = "streaming", Description = "Streaming services: -14 LUFS ±1 LU, true peak ≤ -1 dBTP, also after an AAC/Opus encode.",
+        TargetLufs = -14, ToleranceLu = 1, MaxTruePeakDbtp = -1, CodecCheck = true,
         FailDefects = DeliveryFailDefects, WarnDefects = DeliveryWarnDefects,
     };
 
     /// <summary>Apple Music (Sound Check): -16 LUFS ±1 LU, true peak ≤ -1 dBTP.</summary>
     public static QcProfile Apple { get; } = new()
     {
-        Name = "apple", Description = "Apple Music Sound Check: -16 LUFS ±1 LU, true peak ≤ -1 dBTP.",
-        TargetLufs = -16, ToleranceLu = 1, MaxTruePeakDbtp = -1,
+        Name = "apple", Description = "Apple Music Sound Check: -16 LUFS ±1 LU, true peak ≤ -1 dBTP, also after an AAC/Opus encode.",
+        TargetLufs = -16, ToleranceLu = 1, MaxTruePeakDbtp = -1, CodecCheck = true,
         FailDefects = DeliveryFailDefects, WarnDefects = DeliveryWarnDefects,
     };
 

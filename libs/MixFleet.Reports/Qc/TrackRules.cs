@@ -61,6 +61,11 @@ public static class TrackRules
             yield return verdict;
         }
 
+        foreach (var verdict in CodecRules.Evaluate(track, profile))
+        {
+            yield return verdict;
+        }
+
         if (profile.NoLimiting == true && track.TruePeakDbtp is { } tp && track.IntegratedLufs is { } il)
         {
             // Peak-to-loudness ratio (true peak minus integrated): a limited mix squeezes it below ~8-10 dB.

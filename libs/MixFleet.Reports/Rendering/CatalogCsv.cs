@@ -11,6 +11,7 @@ public static class CatalogCsv
     [
         "kind", "album", "path", "number", "status", "fails", "warns", "integrated_lufs", "loudness_range_lu",
         "true_peak_dbtp", "deviation_lu", "duration_s", "fix_gain_db", "fix_true_peak_dbtp", "needs_limiting", "reasons", "defects", "defect_kinds",
+        "codec_true_peak_dbtp", "codec_overs",
     ];
 
     /// <summary>Writes the header and one line per row.</summary>
@@ -30,6 +31,7 @@ public static class CatalogCsv
                 Number(row.DurationSeconds), Number(row.FixGainDb), Number(row.FixTruePeakDbtp),
                 row.NeedsLimiting is { } limiting ? (limiting ? "true" : "false") : string.Empty, row.Reasons,
                 row.Defects?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, row.DefectKinds,
+                Number(row.CodecTruePeakDbtp), row.CodecOvers?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             ];
             writer.Write(string.Join(',', fields.Select(Quote)));
             writer.Write("\r\n");

@@ -87,6 +87,7 @@ public static class HtmlReport
             html.Append("<p>Loudness over time (short-term, 3 s)</p>").Append(SvgPlots.LoudnessOverTime(t, profile.TargetLineLufs));
             html.Append("<p>Spectrum</p>").Append(SvgPlots.Spectrum(t));
             DefectTable(html, t);
+            CodecPreviewTable(html, t);
             VerdictTable(html, t.Verdicts);
             html.Append("</details>");
         }
@@ -123,6 +124,26 @@ public static class HtmlReport
         foreach (var d in track.Defects)
         {
             html.Append(Invariant($"<tr><td>{E(d.Kind)}</td><td class=\"n\">{DefectRules.Clock(d.AtSeconds)}</td><td class=\"n\">{d.DurationSeconds * 1000:0.0} ms</td><td>{(d.Channel is { } c ? c.ToString(CultureInfo.InvariantCulture) : "all")}</td><td>{E(d.Detail)}</td></tr>"));
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void CodecPreviewTable(StringBuilder html, AlbumTrackReport track)
+    {
+        if (track.CodecPreview is not { } preview)
+        {
+            return;
+        }
+
+        html.Append(Invariant($"<p>Codec preview (encoded and decoded again; source true peak {N(track.TruePeakDbtp, "dBTP")})</p>"))
+            .Append("<table class=\"codec-preview\"><tr><th>Codec</th><th>Bitrate</th><th>Sample rate</th><th>True peak</th><th>Rise</th><th>Sample peak</th><th>Overs</th></tr>");
+        foreach (var c in preview)
+        {
+            html.Append(Invariant($"<tr><td>{E(c.Codec)} ({E(c.Encoder)})</td><td class=\"n\">{c.BitrateKbps} kb/s</td>"));
+            html.Append(c.Error is { } error
+                ? $"<td colspan=\"5\" class=\"warn\">{E(error.Code)}: {E(error.Message)}</td></tr>"
+                : Invariant($"<td class=\"n\">{c.SampleRate} Hz</td><td class=\"n {(c.TruePeakDbtp > 0 ? "fail" : string.Empty)}\">{N(c.TruePeakDbtp, "dBTP")}</td><td class=\"n\">{(c.TruePeakRiseDb is { } r ? Signed(r) + " dB" : "—")}</td><td class=\"n\">{N(c.SamplePeakDbfs, "dBFS")}</td><td class=\"n\">{c.Overs} over {N(c.OverCeilingDbtp, "dBTP")}</td></tr>"));
         }
 
         html.Append("</table>");

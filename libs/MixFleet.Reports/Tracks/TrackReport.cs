@@ -51,6 +51,12 @@ public sealed record TrackReport
     /// <summary>Fades and body loudness at both ends (album sequencing); null when not measured.</summary>
     public EdgesReport? Edges { get; init; }
 
+    /// <summary>
+    /// The codec preview (<c>--codec-check</c>, or a profile with <c>codecCheck</c>): the track after an AAC and an Opus
+    /// encode and decode; null when not run.
+    /// </summary>
+    public IReadOnlyList<CodecPreviewReport>? CodecPreview { get; init; }
+
     /// <summary>Null when the file was analyzed; otherwise why not.</summary>
     public ErrorReport? Error { get; init; }
 }

@@ -13,6 +13,7 @@ using MixFleet.Reports.Catalog;
 using MixFleet.Reports.Json;
 using MixFleet.Reports.Qc;
 using MixFleet.Reports.Rendering;
+using MixFleet.Reports.Tracks;
 using Spectre.Console;
 
 namespace MixFleet.Cli.Commands;
@@ -84,12 +85,17 @@ internal static class AnalyzeCommand
         };
         albumGainMode.AcceptOnlyFromAmong([.. AlbumGainModes.All]);
 
+        var codecCheck = new Option<bool>("--codec-check")
+        {
+            Description = "Encode each track to AAC 256 kb/s and Opus 160 kb/s through ffmpeg, decode it and measure its true peak and overs (the codec preview; on with the streaming and apple profiles).",
+        };
+
         var command = new Command("analyze", "Measure loudness (EBU R128 / BS.1770-4), loudness range and true peak of local files.")
         {
-            paths, json, csv, html, profile, parallelism, dualMono, loudnessOnly, truePeak, albumGainMode,
+            paths, json, csv, html, profile, parallelism, dualMono, loudnessOnly, truePeak, albumGainMode, codecCheck,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(csv), parse.GetValue(html), parse.GetValue(profile), parse.GetValue(parallelism), parse.GetValue(dualMono), parse.GetValue(loudnessOnly), parse.GetValue(truePeak) == "bs1770" ? TruePeakMode.Bs1770 : TruePeakMode.Reconstruction, parse.GetValue(albumGainMode)),
+            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(csv), parse.GetValue(html), parse.GetValue(profile), parse.GetValue(parallelism), parse.GetValue(dualMono), parse.GetValue(loudnessOnly), parse.GetValue(truePeak) == "bs1770" ? TruePeakMode.Bs1770 : TruePeakMode.Reconstruction, parse.GetValue(albumGainMode), parse.GetValue(codecCheck)),
             output,
             error,
             cancellationToken));
@@ -139,14 +145,17 @@ internal static class AnalyzeCommand
         var toStdout = request.JsonPath == "-" || request.CsvPath == "-";
         var errors = Consoles.For(error);
         using var budget = new CpuBudget(request.Parallelism);
-        var runner = new AnalysisRunner(new AudioDecoder(new FfmpegDecoder()), new AnalysisOptions
+        var analysisOptions = new AnalysisOptions
         {
             DualMono = request.DualMono,
             LoudnessOnly = request.LoudnessOnly,
             TruePeak = request.TruePeak,
             // Inter-sample over events are listed against the profile's ceiling (the analyzer's -1 dBTP without one).
             OverCeilingDbtp = qcProfile.OverCeilingDbtp ?? AnalysisOptions.Default.OverCeilingDbtp,
-        }, budget);
+        };
+        // The codec preview runs on request or when the profile judges it (streaming, apple, codecCheck: true).
+        var codecPreviews = request.CodecCheck || qcProfile.CodecCheck == true ? new CodecPreviews(analysisOptions, budget, new FfmpegOptions()) : null;
+        var runner = new AnalysisRunner(new AudioDecoder(new FfmpegDecoder()), analysisOptions, budget, codecPreviews);
         var analyzed = errors.Profile.Capabilities.Interactive
             ? await errors.Progress()
                 .AutoClear(true)
@@ -199,5 +208,5 @@ internal static class AnalyzeCommand
         return failed > 0 ? ExitCodes.SomeFilesFailed : gateFailed ? ExitCodes.QcFailed : ExitCodes.Success;
     }
 
-    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, string? CsvPath, string? HtmlPath, string? Profile, int Parallelism, bool DualMono, bool LoudnessOnly, TruePeakMode TruePeak, string? AlbumGainMode);
+    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, string? CsvPath, string? HtmlPath, string? Profile, int Parallelism, bool DualMono, bool LoudnessOnly, TruePeakMode TruePeak, string? AlbumGainMode, bool CodecCheck);
 }

@@ -24,7 +24,8 @@ internal static class ResultTable
             .AddColumn(new TableColumn("Corr").RightAligned())
             .AddColumn(new TableColumn("Clips").RightAligned())
             .AddColumn("Mix")
-            .AddColumn("Defects");
+            .AddColumn("Defects")
+            .AddColumn(new TableColumn("After encode\n[grey]dBTP[/]").RightAligned());
 
         foreach (var album in tracks.GroupBy(t => t.Album))
         {
@@ -64,6 +65,7 @@ internal static class ResultTable
             new Markup(Clips(track.Clipping)),
             new Markup(Readiness(track.MixReadiness)),
             new Markup(Defects(track.DefectTotals)),
+            new Markup(CodecPreview(track.CodecPreview)),
         ];
     }
 
@@ -108,6 +110,19 @@ internal static class ResultTable
 
         var found = totals.Where(kv => kv.Value > 0).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}×{kv.Value}")).ToArray();
         return found.Length == 0 ? "0" : $"[yellow]{Markup.Escape(string.Join(" ", found))}[/]";
+    }
+
+    // Each codec's true peak after its encode (aac -0.8 opus -0.6), over 0 dBTP (clipping) in red; error codes in yellow.
+    private static string CodecPreview(IReadOnlyList<CodecPreviewReport>? preview)
+    {
+        if (preview is null)
+        {
+            return "[grey]—[/]";
+        }
+
+        return string.Join(" ", preview.Select(c => c.Error is { } error
+            ? $"{c.Codec} [yellow]{Markup.Escape(error.Code)}[/]"
+            : c.TruePeakDbtp is > 0.0 ? $"{c.Codec} [red]{Number(c.TruePeakDbtp)}[/]" : $"{c.Codec} {Number(c.TruePeakDbtp)}"));
     }
 
     // Above -1 dBTP most streaming services' encoders risk clipping: flag it.

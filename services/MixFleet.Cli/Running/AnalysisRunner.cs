@@ -10,7 +10,8 @@ namespace MixFleet.Cli.Running;
 /// Analyzes tracks embedded in this process, several at once. A file that cannot be analyzed gets an error in its
 /// report and the run goes on; only cancellation stops it.
 /// </summary>
-internal sealed class AnalysisRunner(IAudioDecoder decoder, AnalysisOptions options, CpuBudget budget)
+/// <remarks>With <paramref name="codecPreviews"/>, each analyzed track also gets its codec preview (the file decoded again per codec).</remarks>
+internal sealed class AnalysisRunner(IAudioDecoder decoder, AnalysisOptions options, CpuBudget budget, CodecPreviews? codecPreviews = null)
 {
     /// <summary>Reports in the order of <paramref name="tracks"/>, each with the album input it feeds (energies kept).</summary>
     public async Task<IReadOnlyList<AnalyzedTrack>> RunAsync(IReadOnlyList<TrackSource> tracks, IAnalysisProgress progress, CancellationToken cancellationToken)
@@ -38,7 +39,14 @@ internal sealed class AnalysisRunner(IAudioDecoder decoder, AnalysisOptions opti
             var sampleRate = info.SampleRate;
             var frames = new Progress(frame => progress.TrackAdvanced(track, (double)frame / sampleRate));
             var analysis = await new TrackAnalyzer(options, budget).AnalyzeAsync(reader, frames, cancellationToken);
-            return AnalyzedTrack.Of(TrackReportFactory.FromAnalysis(track.Path, track.Album, analysis), analysis);
+            var report = TrackReportFactory.FromAnalysis(track.Path, track.Album, analysis);
+            if (codecPreviews is not null)
+            {
+                var preview = await codecPreviews.MeasureAsync(_ => Task.FromResult(decoder.Open(track.Path)), track.Path, report.Peaks?.TruePeakDbtp, cancellationToken: cancellationToken);
+                report = report with { CodecPreview = preview };
+            }
+
+            return AnalyzedTrack.Of(report, analysis);
         }
         catch (AudioDecodeException ex)
         {

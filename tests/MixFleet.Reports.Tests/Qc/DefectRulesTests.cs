@@ -88,7 +88,7 @@ public sealed class DefectRulesTests
         var row = Assert.Single(catalog, r => r.Path == "A/01 - one.wav");
         Assert.Equal(2, row.Defects);
         Assert.Equal("click×2", row.DefectKinds);
-        Assert.EndsWith(",2,click×2", CatalogCsv.ToCsv([row]).Split("\r\n")[1], StringComparison.Ordinal);
+        Assert.EndsWith(",2,click×2,,", CatalogCsv.ToCsv([row]).Split("\r\n")[1], StringComparison.Ordinal);
 
         var html = HtmlReport.Render(document, QcProfiles.Streaming);
         Assert.Equal(2, html.Split("class=\"defect-marker defect-click\"").Length - 1);

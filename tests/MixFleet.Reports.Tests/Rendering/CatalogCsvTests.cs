@@ -25,7 +25,7 @@ public sealed class CatalogCsvTests
         var csv = CatalogCsv.ToCsv(SampleRun.Document(QcProfiles.Streaming).Catalog);
         var lines = csv.Split("\r\n");
 
-        Assert.Equal("kind,album,path,number,status,fails,warns,integrated_lufs,loudness_range_lu,true_peak_dbtp,deviation_lu,duration_s,fix_gain_db,fix_true_peak_dbtp,needs_limiting,reasons,defects,defect_kinds", lines[0]);
+        Assert.Equal("kind,album,path,number,status,fails,warns,integrated_lufs,loudness_range_lu,true_peak_dbtp,deviation_lu,duration_s,fix_gain_db,fix_true_peak_dbtp,needs_limiting,reasons,defects,defect_kinds,codec_true_peak_dbtp,codec_overs", lines[0]);
         Assert.Equal(2 + 5 + 1 + 1, lines.Length);   // header, rows, and the empty string after the last CRLF
         Assert.StartsWith("album,Bad,Bad,,fail,", lines[1], StringComparison.Ordinal);
         Assert.Contains(",-8.47,", csv, StringComparison.Ordinal);
