@@ -68,7 +68,7 @@ public enum AudioErrorCode
     SampleOutOfRange,
 
     /// <summary>
-    /// <c>encoder-not-available</c>: the codec preview (<see cref="Ffmpeg.CodecRoundTrip"/>) needs an ffmpeg encoder this
+    /// <c>encoder-not-available</c>: the codec preview (<c>CodecRoundTrip</c> of MixFleet.Audio.Ffmpeg) needs an ffmpeg encoder this
     /// ffmpeg was built without (e.g. <c>libopus</c>): a limit of the machine, reported for that codec only.
     /// </summary>
     EncoderNotAvailable,
