@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using MixFleet.Analysis;
+using MixFleet.Analysis.Clipping;
+using MixFleet.Analysis.Defects;
+using MixFleet.Analysis.Dynamics;
+using MixFleet.Analysis.Engine;
+using MixFleet.Analysis.Format;
+using MixFleet.Analysis.Loudness;
+using MixFleet.Analysis.Peaks;
+using MixFleet.Analysis.SilenceDetection;
+using MixFleet.Analysis.Spectrum;
+using MixFleet.Analysis.Stereo;
+using MixFleet.Audio;
+
+namespace MixFleet.Benchmarks.Tools;
+
+/// <summary>
+/// <c>metrics FILE [SECONDS] [ROUNDS]</c>: the cost of each metric alone. Decodes the first SECONDS (default 600) of a
+/// file into chunks laid out as the engine lays them out (default chunk length and pre-roll), then runs each metric's
+/// <c>Measure</c> over every chunk on one thread, ROUNDS times (default 3), and prints the best round's process CPU
+/// time (user+sys), ns per sample (frames × channels), and the CPU seconds that makes per 45 minutes of audio of this
+/// format. Then the serial merge: each metric's <c>Merge</c> and the whole <see cref="TrackMetrics.Merge"/> (which
+/// includes the defect list and the edges), wall time of the best of ROUNDS, scaled to 45 minutes (the merges are
+/// linear in the chunk count). Decoding and chunk copies are not timed.
+/// </summary>
+internal static class MetricCostCommand
+{
+    private const double ReferenceSeconds = 45 * 60;
+
+    public static int Run(string path, string[] rest)
+    {
+        var seconds = rest.Length > 0 ? double.Parse(rest[0], CultureInfo.InvariantCulture) : 600;
+        var rounds = rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 3;
+        var options = AnalysisOptions.Default;
+        using var reader = new AudioDecoder().Open(path);
+        var info = reader.Info;
+        var layout = new ChunkLayout(info.SampleRate, options.ChunkSegments, options.PreRollSeconds);
+        var chunks = Decode(reader, layout, (long)(seconds * info.SampleRate));
+        try
+        {
+            var frames = chunks.Sum(c => (long)c.Frames);
+            var samples = (double)frames * info.Channels;
+            var audioSeconds = (double)frames / info.SampleRate;
+            var scale = ReferenceSeconds / audioSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"metrics: {audioSeconds:0} s x {info.Channels} ch at {info.SampleRate} Hz, {chunks.Count} chunks of {options.ChunkSegments / 100.0:0.##} s, best of {rounds}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+            Console.WriteLine($"{"metric",-12}{"CPU s",9}{"ns/sample",11}{"CPU s/45min",13}{"merge ms/45min",16}");
+
+            var rate = info.SampleRate;
+            var all = new TrackMetrics(info, options, layout);
+            Row("loudness", new LoudnessMetric(rate, ChannelWeights.For(info.Layout, options.DualMono)));
+            Row("peaks", new PeakMetric(rate, options.TruePeak, options.OverCeilingDbtp));
+            Row("dynamics", new DynamicsMetric(rate));
+            Row("clipping", new ClippingMetric(rate));
+            Row("silence", new SilenceMetric(rate));
+            if (info.Channels == 2)
+            {
+                Row("stereo", new StereoMetric(rate));
+            }
+
+            Row("spectrum", new SpectrumMetric(rate, layout.PreRollFrames));
+            Row("bitDepth", new BitDepthMetric(info.Codec, info.BitDepth));
+            Row("defects", new DefectMetric(rate));
+            var (cpu, partials) = Time(() => chunks.Select(all.Measure).ToList(), rounds);
+            var merge = Wall(() => all.Merge(partials, frames), rounds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all",-12}{cpu,9:0.000}{cpu * 1e9 / samples,11:0.00}{cpu * scale,13:0.000}{merge * 1e3 * scale,16:0.0}   (TrackMetrics: every metric, merge with defect list and edges)"));
+
+            void Row<TPartial, TResult>(string name, IChunkMetric<TPartial, TResult> metric)
+            {
+                var (measure, list) = Time(() => chunks.Select(metric.Measure).ToList(), rounds);
+                var merged = Wall(() => metric.Merge(list), rounds);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-12}{measure,9:0.000}{measure * 1e9 / samples,11:0.00}{measure * scale,13:0.000}{merged * 1e3 * scale,16:0.0}"));
+            }
+        }
+        finally
+        {
+            foreach (var chunk in chunks)
+            {
+                chunk.Dispose();
+            }
+        }
+
+        return 0;
+    }
+
+    private static (double Cpu, T Result) Time<T>(Func<T> run, int rounds)
+    {
+        var best = double.MaxValue;
+        T result = run(); // JIT and tiering warm-up
+        for (var r = 0; r < rounds; r++)
+        {
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            result = run();
+            best = Math.Min(best, (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds);
+        }
+
+        return (best, result);
+    }
+
+    private static double Wall(Action run, int rounds)
+    {
+        run();
+        var best = double.MaxValue;
+        for (var r = 0; r < rounds; r++)
+        {
+            var watch = Stopwatch.StartNew();
+            run();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+
+        return best;
+    }
+
+    private static List<AudioChunk> Decode(IAudioReader reader, ChunkLayout layout, long maxFrames)
+    {
+        var info = reader.Info;
+        var block = new AudioBuffer(info.Channels, AnalysisOptions.Default.BlockFrames);
+        var chunks = new List<AudioChunk>();
+        AudioChunk? current = null;
+        var offset = 0;
+        long total = 0;
+        while (total < maxFrames && reader.Read(block) > 0)
+        {
+            var at = 0;
+            while (at < block.Frames && total < maxFrames)
+            {
+                if (current is null || current.Frames == layout.Frames(current.Index))
+                {
+                    var next = new AudioChunk(info.Channels, layout.PreRollFrames, layout.MaxChunkFrames);
+                    Follow(next, current, chunks.Count, layout.StartFrame(chunks.Count));
+                    chunks.Add(next);
+                    current = next;
+                }
+
+                var count = (int)Math.Min(Math.Min(block.Frames - at, layout.Frames(current.Index) - current.Frames), maxFrames - total);
+                for (var c = 0; c < info.Channels; c++)
+                {
+                    block.Channel(c).Slice(at, count).CopyTo(Writable(current, c, current.Frames, count));
+                }
+
+                SetFrames(current, current.Frames + count);
+                at += count;
+                offset += count;
+                total += count;
+            }
+        }
+
+        return chunks;
+    }
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "Follow")]
+    private static extern void Follow(AudioChunk chunk, AudioChunk? previous, int index, long startFrame);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "Writable")]
+    private static extern Span<float> Writable(AudioChunk chunk, int channel, int offset, int count);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Frames")]
+    private static extern void SetFrames(AudioChunk chunk, int frames);
+}
