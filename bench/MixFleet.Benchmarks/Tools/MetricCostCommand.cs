@@ -23,7 +23,8 @@ namespace MixFleet.Benchmarks.Tools;
 /// time (user+sys), ns per sample (frames × channels), and the CPU seconds that makes per 45 minutes of audio of this
 /// format. Then the serial merge: each metric's <c>Merge</c> and the whole <see cref="TrackMetrics.Merge"/> (which
 /// includes the defect list and the edges), wall time of the best of ROUNDS, scaled to 45 minutes (the merges are
-/// linear in the chunk count). Decoding and chunk copies are not timed.
+/// linear in the chunk count). Decoding and chunk copies are not timed. The last column is a hash of the merged result
+/// (its JSON, doubles round-trip): equal hashes before and after a change mean bit-identical results.
 /// </summary>
 internal static class MetricCostCommand
 {
@@ -45,7 +46,7 @@ internal static class MetricCostCommand
             var audioSeconds = (double)frames / info.SampleRate;
             var scale = ReferenceSeconds / audioSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"metrics: {audioSeconds:0} s x {info.Channels} ch at {info.SampleRate} Hz, {chunks.Count} chunks of {options.ChunkSegments / 100.0:0.##} s, best of {rounds}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
-            Console.WriteLine($"{"metric",-12}{"CPU s",9}{"ns/sample",11}{"CPU s/45min",13}{"merge ms/45min",16}");
+            Console.WriteLine($"{"metric",-12}{"CPU s",9}{"ns/sample",11}{"CPU s/45min",13}{"merge ms/45min",16}  result");
 
             var rate = info.SampleRate;
             var all = new TrackMetrics(info, options, layout);
@@ -64,13 +65,13 @@ internal static class MetricCostCommand
             Row("defects", new DefectMetric(rate));
             var (cpu, partials) = Time(() => chunks.Select(all.Measure).ToList(), rounds);
             var merge = Wall(() => all.Merge(partials, frames), rounds);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all",-12}{cpu,9:0.000}{cpu * 1e9 / samples,11:0.00}{cpu * scale,13:0.000}{merge * 1e3 * scale,16:0.0}   (TrackMetrics: every metric, merge with defect list and edges)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all",-12}{cpu,9:0.000}{cpu * 1e9 / samples,11:0.00}{cpu * scale,13:0.000}{merge * 1e3 * scale,16:0.0}  {Hash(all.Merge(partials, frames))}  (TrackMetrics: every metric, merge with defect list and edges)"));
 
             void Row<TPartial, TResult>(string name, IChunkMetric<TPartial, TResult> metric)
             {
                 var (measure, list) = Time(() => chunks.Select(metric.Measure).ToList(), rounds);
                 var merged = Wall(() => metric.Merge(list), rounds);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-12}{measure,9:0.000}{measure * 1e9 / samples,11:0.00}{measure * scale,13:0.000}{merged * 1e3 * scale,16:0.0}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-12}{measure,9:0.000}{measure * 1e9 / samples,11:0.00}{measure * scale,13:0.000}{merged * 1e3 * scale,16:0.0}  {Hash(metric.Merge(list))}"));
             }
         }
         finally
@@ -83,6 +84,11 @@ internal static class MetricCostCommand
 
         return 0;
     }
+
+    private static string Hash<T>(T result) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(result, HashOptions)))[..12];
+
+    private static readonly System.Text.Json.JsonSerializerOptions HashOptions = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private static (double Cpu, T Result) Time<T>(Func<T> run, int rounds)
     {
