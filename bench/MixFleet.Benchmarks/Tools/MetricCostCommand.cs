@@ -18,10 +18,10 @@ namespace MixFleet.Benchmarks.Tools;
 
 /// <summary>
 /// <c>metrics FILE [SECONDS] [ROUNDS]</c>: the cost of each metric alone. Decodes the first SECONDS (default 600) of a
-/// file into chunks laid out as the engine lays them out (default chunk length and pre-roll), then runs each metric's
-/// <c>Measure</c> over every chunk on one thread, ROUNDS times (default 3), and prints the best round's process CPU
-/// time (user+sys), ns per sample (frames × channels), and the CPU seconds that makes per 45 minutes of audio of this
-/// format. Then the serial merge: each metric's <c>Merge</c> and the whole <see cref="TrackMetrics.Merge"/> (which
+/// file into chunks laid out as the engine lays them out (default chunk length and pre-roll), then, chunk by chunk, runs
+/// every metric's <c>Measure</c> in turn on one thread (so each finds the chunk in the cache, as in the engine), ROUNDS
+/// times (default 3) after a warm-up round, and prints each metric's best round of thread CPU time, ns per sample
+/// (frames × channels), and the CPU seconds that makes per 45 minutes of audio of this format. Then the serial merge: each metric's <c>Merge</c> and the whole <see cref="TrackMetrics.Merge"/> (which
 /// includes the defect list and the edges), wall time of the best of ROUNDS, scaled to 45 minutes (the merges are
 /// linear in the chunk count). Decoding and chunk copies are not timed. The last column is a hash of the merged result
 /// (its JSON, doubles round-trip): equal hashes before and after a change mean bit-identical results.
@@ -50,29 +50,59 @@ internal static class MetricCostCommand
 
             var rate = info.SampleRate;
             var all = new TrackMetrics(info, options, layout);
-            Row("loudness", new LoudnessMetric(rate, ChannelWeights.For(info.Layout, options.DualMono)));
-            Row("peaks", new PeakMetric(rate, options.TruePeak, options.OverCeilingDbtp));
-            Row("dynamics", new DynamicsMetric(rate));
-            Row("clipping", new ClippingMetric(rate));
-            Row("silence", new SilenceMetric(rate));
-            if (info.Channels == 2)
+            List<Probe> probes =
+            [
+                Probe.Of("loudness", new LoudnessMetric(rate, ChannelWeights.For(info.Layout, options.DualMono))),
+                Probe.Of("peaks", new PeakMetric(rate, options.TruePeak, options.OverCeilingDbtp)),
+                Probe.Of("dynamics", new DynamicsMetric(rate)),
+                Probe.Of("clipping", new ClippingMetric(rate)),
+                Probe.Of("silence", new SilenceMetric(rate)),
+                .. info.Channels == 2 ? [Probe.Of("stereo", new StereoMetric(rate))] : Array.Empty<Probe>(),
+                Probe.Of("spectrum", new SpectrumMetric(rate, layout.PreRollFrames)),
+                Probe.Of("bitDepth", new BitDepthMetric(info.Codec, info.BitDepth)),
+                Probe.Of("defects", new DefectMetric(rate)),
+            ];
+
+            // Chunk by chunk, every metric in turn, as TrackMetrics runs them: each finds the chunk in the cache as it
+            // would in the engine. Thread CPU time per call.
+            var best = new double[probes.Count];
+            Array.Fill(best, double.MaxValue);
+            var results = new List<object>[probes.Count];
+            for (var round = 0; round <= rounds; round++)
             {
-                Row("stereo", new StereoMetric(rate));
+                var spent = new double[probes.Count];
+                for (var p = 0; p < probes.Count; p++)
+                {
+                    results[p] = [];
+                }
+
+                foreach (var chunk in chunks)
+                {
+                    for (var p = 0; p < probes.Count; p++)
+                    {
+                        var before = ThreadCpu.Seconds();
+                        results[p].Add(probes[p].Measure(chunk));
+                        spent[p] += ThreadCpu.Seconds() - before;
+                    }
+                }
+
+                for (var p = 0; round > 0 && p < probes.Count; p++)
+                {
+                    best[p] = Math.Min(best[p], spent[p]);
+                }
             }
 
-            Row("spectrum", new SpectrumMetric(rate, layout.PreRollFrames));
-            Row("bitDepth", new BitDepthMetric(info.Codec, info.BitDepth));
-            Row("defects", new DefectMetric(rate));
+            for (var p = 0; p < probes.Count; p++)
+            {
+                var list = results[p];
+                var merged = Wall(() => probes[p].Merge(list), rounds);
+                var measure = best[p];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{probes[p].Name,-12}{measure,9:0.000}{measure * 1e9 / samples,11:0.00}{measure * scale,13:0.000}{merged * 1e3 * scale,16:0.0}  {Hash(probes[p].Merge(list))}"));
+            }
+
             var (cpu, partials) = Time(() => chunks.Select(all.Measure).ToList(), rounds);
             var merge = Wall(() => all.Merge(partials, frames), rounds);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all",-12}{cpu,9:0.000}{cpu * 1e9 / samples,11:0.00}{cpu * scale,13:0.000}{merge * 1e3 * scale,16:0.0}  {Hash(all.Merge(partials, frames))}  (TrackMetrics: every metric, merge with defect list and edges)"));
-
-            void Row<TPartial, TResult>(string name, IChunkMetric<TPartial, TResult> metric)
-            {
-                var (measure, list) = Time(() => chunks.Select(metric.Measure).ToList(), rounds);
-                var merged = Wall(() => metric.Merge(list), rounds);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-12}{measure,9:0.000}{measure * 1e9 / samples,11:0.00}{measure * scale,13:0.000}{merged * 1e3 * scale,16:0.0}  {Hash(metric.Merge(list))}"));
-            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all",-12}{cpu,9:0.000}{cpu * 1e9 / samples,11:0.00}{cpu * scale,13:0.000}{merge * 1e3 * scale,16:0.0}  {Hash(all.Merge(partials, frames))}  (TrackMetrics.Measure over the chunks, process CPU; merge with defect list and edges)"));
         }
         finally
         {
@@ -83,6 +113,33 @@ internal static class MetricCostCommand
         }
 
         return 0;
+    }
+
+    private sealed record Probe(string Name, Func<AudioChunk, object> Measure, Func<List<object>, object> Merge)
+    {
+        public static Probe Of<TPartial, TResult>(string name, IChunkMetric<TPartial, TResult> metric)
+            where TPartial : notnull
+            where TResult : notnull =>
+            new(name, chunk => metric.Measure(chunk), list => metric.Merge([.. list.Cast<TPartial>()]));
+    }
+
+    private static class ThreadCpu
+    {
+        public static double Seconds()
+        {
+            _ = ClockGetTime(3, out var time); // CLOCK_THREAD_CPUTIME_ID
+            return time.Seconds + (time.Nanoseconds * 1e-9);
+        }
+
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+        private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+        [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+        private struct TimeSpec
+        {
+            public long Seconds;
+            public long Nanoseconds;
+        }
     }
 
     private static string Hash<T>(T result) =>
