@@ -77,12 +77,78 @@ internal sealed class Radix2Fft
         ForwardReordered(re, im);
     }
 
+    /// <summary>
+    /// The transform of the windowed real frames a (real part) and b (imaginary part; empty for zeros): the same as
+    /// writing re[t] = a[t]·w[t], im[t] = b[t]·w[t] (float products) and calling <see cref="Forward"/>, bit for bit. The
+    /// samples are read in bit-reversed order and the two first stages done on them as they are loaded, four outputs at a
+    /// time: outputs 4g … 4g+3 take the inputs r, r + N/2, r + N/4, r + 3N/4 (r = the reverse of 4g).
+    /// </summary>
+    public void ForwardWindowed(ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> window, Span<double> re, Span<double> im)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(a.Length, _n);
+        ArgumentOutOfRangeException.ThrowIfLessThan(window.Length, _n);
+        ArgumentOutOfRangeException.ThrowIfLessThan(re.Length, _n);
+        ArgumentOutOfRangeException.ThrowIfLessThan(im.Length, _n);
+        if (!b.IsEmpty)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(b.Length, _n);
+        }
+
+        if (_n < 8)
+        {
+            for (var t = 0; t < _n; t++)
+            {
+                re[t] = a[t] * window[t];
+                im[t] = b.IsEmpty ? 0 : b[t] * window[t];
+            }
+
+            Forward(re, im);
+            return;
+        }
+
+        ref var x = ref MemoryMarshal.GetReference(a);
+        ref var y = ref MemoryMarshal.GetReference(b);
+        ref var w = ref MemoryMarshal.GetReference(window);
+        ref var r = ref MemoryMarshal.GetReference(re);
+        ref var m = ref MemoryMarshal.GetReference(im);
+        var hasB = !b.IsEmpty;
+        double c1 = _cos[1], s1 = _sin[1], c2 = _cos[2], s2 = _sin[2], c3 = _cos[3], s3 = _sin[3];
+        for (var j = 0; j < _n; j += 4)
+        {
+            var t0 = _reverse[j];
+            int t1 = t0 + (_n / 2), t2 = t0 + (_n / 4), t3 = t1 + (_n / 4);
+            double r0 = Unsafe.Add(ref x, t0) * Unsafe.Add(ref w, t0), r1 = Unsafe.Add(ref x, t1) * Unsafe.Add(ref w, t1);
+            double r2 = Unsafe.Add(ref x, t2) * Unsafe.Add(ref w, t2), r3 = Unsafe.Add(ref x, t3) * Unsafe.Add(ref w, t3);
+            double i0 = 0, i1 = 0, i2 = 0, i3 = 0;
+            if (hasB)
+            {
+                (i0, i1) = (Unsafe.Add(ref y, t0) * Unsafe.Add(ref w, t0), Unsafe.Add(ref y, t1) * Unsafe.Add(ref w, t1));
+                (i2, i3) = (Unsafe.Add(ref y, t2) * Unsafe.Add(ref w, t2), Unsafe.Add(ref y, t3) * Unsafe.Add(ref w, t3));
+            }
+
+            // Stage 1: (0, 1) and (2, 3); stage 2: (0, 2) and (1, 3). The scalar butterfly's operations, in its order.
+            ScalarButterfly(ref r0, ref i0, ref r1, ref i1, c1, s1);
+            ScalarButterfly(ref r2, ref i2, ref r3, ref i3, c1, s1);
+            ScalarButterfly(ref r0, ref i0, ref r2, ref i2, c2, s2);
+            ScalarButterfly(ref r1, ref i1, ref r3, ref i3, c3, s3);
+            (Unsafe.Add(ref r, j), Unsafe.Add(ref r, j + 1), Unsafe.Add(ref r, j + 2), Unsafe.Add(ref r, j + 3)) = (r0, r1, r2, r3);
+            (Unsafe.Add(ref m, j), Unsafe.Add(ref m, j + 1), Unsafe.Add(ref m, j + 2), Unsafe.Add(ref m, j + 3)) = (i0, i1, i2, i3);
+        }
+
+        Stages(re, im, 4);
+    }
+
     /// <summary>The transform of input already in bit-reversed order (input sample i at <see cref="Reverse"/>[i]), in place.</summary>
     public void ForwardReordered(Span<double> re, Span<double> im)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(re.Length, _n);
         ArgumentOutOfRangeException.ThrowIfLessThan(im.Length, _n);
-        var half = 1;
+        Stages(re, im, 1);
+    }
+
+    // The stages from the one with `half` butterflies per group on.
+    private void Stages(Span<double> re, Span<double> im, int half)
+    {
         for (; half < _n && half < Vector256<double>.Count; half <<= 1)
         {
             ScalarStage(re, im, half);
@@ -149,6 +215,17 @@ internal sealed class Radix2Fft
                 Butterfly(ref p1, ref q1, ref p3, ref q3, Vector256.LoadUnsafe(ref Unsafe.Add(ref w2r, k + half)), Vector256.LoadUnsafe(ref Unsafe.Add(ref w2i, k + half)));
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ScalarButterfly(ref double ar, ref double ai, ref double br, ref double bi, double wr, double wi)
+    {
+        var tr = (wr * br) - (wi * bi);
+        var ti = (wr * bi) + (wi * br);
+        br = ar - tr;
+        bi = ai - ti;
+        ar += tr;
+        ai += ti;
     }
 
     // a ± w·b on four lanes, the scalar butterfly's operations in its order.

@@ -108,8 +108,7 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
             {
                 var a = chunk.WithPreRoll(c).Slice(from, _n);
                 var b = c + 1 < chunk.Channels ? chunk.WithPreRoll(c + 1).Slice(from, _n) : default;
-                Load(a, b, re, im);
-                _fft.ForwardReordered(re, im);
+                _fft.ForwardWindowed(a, b, _window, re, im);
                 SpectrumPower.Accumulate(re, im, power);
             }
 
@@ -202,20 +201,6 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
         }
 
         return sum;
-    }
-
-    // Frame samples times the window, straight into bit-reversed order; b empty for a lone last channel.
-    private void Load(ReadOnlySpan<float> a, ReadOnlySpan<float> b, double[] re, double[] im)
-    {
-        var reverse = _fft.Reverse;
-        var window = _window.AsSpan(0, _n);
-        a = a[.._n];
-        for (var i = 0; i < window.Length; i++)
-        {
-            var j = reverse[i];
-            re[j] = a[i] * window[i];
-            im[j] = b.IsEmpty ? 0 : b[i] * window[i];
-        }
     }
 
     // Least-squares slope of the octave-band levels against the octave number.

@@ -54,4 +54,26 @@ public sealed class Radix2FftTests
         Assert.Equal(re, rr);
         Assert.Equal(im, ri);
     }
+
+    [Theory]
+    [InlineData(8, true)]
+    [InlineData(4_096, true)]
+    [InlineData(4_096, false)]
+    public void ForwardWindowed_IsWindowThenForward_BitForBit(int n, bool twoChannels)
+    {
+        var random = new Random(n);
+        var a = Enumerable.Range(0, n).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        var b = Enumerable.Range(0, n).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        var w = Enumerable.Range(0, n).Select(i => (float)(0.5 - (0.5 * Math.Cos(2 * Math.PI * i / n)))).ToArray();
+        var fft = new Radix2Fft(n);
+        var re = Enumerable.Range(0, n).Select(i => (double)(a[i] * w[i])).ToArray();
+        var im = Enumerable.Range(0, n).Select(i => twoChannels ? (double)(b[i] * w[i]) : 0).ToArray();
+        var (wr, wi) = (new double[n], new double[n]);
+
+        fft.Forward(re, im);
+        fft.ForwardWindowed(a, twoChannels ? b : default, w, wr, wi);
+
+        Assert.Equal(re, wr);
+        Assert.Equal(im, wi);
+    }
 }
