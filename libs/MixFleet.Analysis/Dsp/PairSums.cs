@@ -114,4 +114,57 @@ public static class PairSums
 
         return (left, right, difference, sum, equal);
     }
+
+    /// <summary>
+    /// Σa and Σb (as <see cref="VectorSums.Sum"/>), and max |x| of each block of <paramref name="block"/> samples (a
+    /// multiple of the vector width) of each channel, the last block possibly shorter.
+    /// </summary>
+    public static (double SumA, double SumB) SumsAndBlockPeaks(ReadOnlySpan<float> a, ReadOnlySpan<float> b, int block, Span<float> peaksA, Span<float> peaksB)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(b.Length, a.Length);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(block % Vector<float>.Count, 0);
+        var (sa, sb) = (Vector<double>.Zero, Vector<double>.Zero);
+        var i = 0;
+        for (var j = 0; j * block < a.Length; j++)
+        {
+            var end = Math.Min(a.Length, (j + 1) * block);
+            var (ma, mb) = (Vector<float>.Zero, Vector<float>.Zero);
+            for (; i <= end - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var va = new Vector<float>(a.Slice(i, Vector<float>.Count));
+                var vb = new Vector<float>(b.Slice(i, Vector<float>.Count));
+                Vector.Widen(va, out var alo, out var ahi);
+                Vector.Widen(vb, out var blo, out var bhi);
+                sa += alo + ahi;
+                sb += blo + bhi;
+                ma = Vector.Max(ma, Vector.Abs(va));
+                mb = Vector.Max(mb, Vector.Abs(vb));
+            }
+
+            var (peakA, peakB) = (0f, 0f);
+            for (var lane = 0; lane < Vector<float>.Count; lane++)
+            {
+                peakA = MathF.Max(peakA, ma[lane]);
+                peakB = MathF.Max(peakB, mb[lane]);
+            }
+
+            for (var k = i; k < end; k++)
+            {
+                peakA = MathF.Max(peakA, MathF.Abs(a[k]));
+                peakB = MathF.Max(peakB, MathF.Abs(b[k]));
+            }
+
+            (peaksA[j], peaksB[j]) = (peakA, peakB);
+        }
+
+        // Only the last block can end off the vector grid: its last samples are VectorSums.Sum's scalar tail.
+        var (sumA, sumB) = (Vector.Sum(sa), Vector.Sum(sb));
+        for (; i < a.Length; i++)
+        {
+            sumA += a[i];
+            sumB += b[i];
+        }
+
+        return (sumA, sumB);
+    }
 }
