@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace MixFleet.Analysis.Defects;
 
@@ -146,11 +147,12 @@ public static class ClickDetector
     private static List<int>? Exceeding(ReadOnlySpan<float> src, int n, int iFrom, int iTo, int block, double[] prefix, float[] max, int guard, int window)
     {
         const double margin = 1 - 1e-4;
+        var shift = BitOperations.Log2((uint)block); // block is a power of two: no division per block
         List<int>? exceeding = null;
-        for (var j = iFrom / block; j * block < iTo; j++)
+        for (var j = iFrom >> shift; j << shift < iTo; j++)
         {
-            var s = Math.Max(j * block, iFrom);
-            var e = Math.Min(Math.Min((j + 1) * block, iTo), n);
+            var s = Math.Max(j << shift, iFrom);
+            var e = Math.Min(Math.Min((j + 1) << shift, iTo), n);
             var top = max[j];
             if (s >= e || top <= Floor)
             {
@@ -159,10 +161,10 @@ public static class ClickDetector
 
             // Before-windows [i − guard − window, i − guard) for i in [s, e) share [e − 1 − guard − window, s − guard);
             // after-windows, when whole, [i + guard + 1, i + guard + 1 + window) share [e + guard, s + guard + 1 + window).
-            var bound = Inside(prefix, block, n, e - 1 - guard - window, s - guard);
+            var bound = Inside(prefix, shift, n, e - 1 - guard - window, s - guard);
             if (e + guard + window <= n)
             {
-                bound = Math.Max(bound, Inside(prefix, block, n, e + guard, s + guard + 1 + window));
+                bound = Math.Max(bound, Inside(prefix, shift, n, e + guard, s + guard + 1 + window));
             }
 
             bound *= Ratio * margin;
@@ -194,10 +196,10 @@ public static class ClickDetector
     }
 
     // Σ|e| of the whole blocks inside [from, to).
-    private static double Inside(double[] prefix, int block, int n, int from, int to)
+    private static double Inside(double[] prefix, int shift, int n, int from, int to)
     {
-        var first = (Math.Max(0, from) + block - 1) / block;
-        var end = Math.Min(to, n) / block;
+        var first = (Math.Max(0, from) + (1 << shift) - 1) >> shift;
+        var end = Math.Min(to, n) >> shift;
         return end > first ? prefix[end] - prefix[first] : 0;
     }
 
