@@ -5,6 +5,7 @@ using MixFleet.Benchmarks.Tools;
 
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- --filter '*' [--job short]
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- single-pass FILE | engine FILE [CHUNK_SEGMENTS] [CORES]
+// dotnet run -c Release --project bench/MixFleet.Benchmarks -- metrics FILE [SECONDS] [ROUNDS]   (each metric's cost alone)
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- fleet-throughput [TRACKS] [SECONDS]   (bench/fleet-throughput.sh)
 // dotnet run -c Release --project bench/MixFleet.Benchmarks -- catalog-scan [TRACKS] [ALBUMS] [WORKERS]   (bench/catalog-scan.sh)
 // bench/chaos.sh [--short]: the chaos run (it starts the parts it breaks and runs `chaos` as its coprocess)

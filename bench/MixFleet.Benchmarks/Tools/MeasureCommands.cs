@@ -14,6 +14,7 @@ namespace MixFleet.Benchmarks.Tools;
 /// <item><c>engine FILE [CHUNK_SEGMENTS] [CORES]</c>: the chunked engine with a chosen chunk length (10 ms segments).</item>
 /// <item><c>single-pass FILE</c>: the same kernels fed block by block in one pass, no chunks, no pre-roll: the
 /// reference the chunked engine must equal. Memory stays small at any length (one block plus the 10 ms segments).</item>
+/// <item><c>metrics FILE [SECONDS] [ROUNDS]</c>: each metric's Measure and Merge alone (<see cref="MetricCostCommand"/>).</item>
 /// <item><c>decode FILE [REPEATS] [--no-md5]</c>: decode throughput alone (<see cref="DecodeCommand"/>).</item>
 /// </list>
 /// The first two print one line: <c>I LRA Mmax Smax SamplePeak TruePeak</c> with four decimals, and GC figures on stderr.
@@ -32,6 +33,9 @@ internal static class MeasureCommands
                 return true;
             case ["single-pass", var path]:
                 exitCode = SinglePass(path);
+                return true;
+            case ["metrics", var path, .. var rest]:
+                exitCode = MetricCostCommand.Run(path, rest);
                 return true;
             case ["decode", var path, .. var rest]:
                 exitCode = DecodeCommand.Run(path, rest);

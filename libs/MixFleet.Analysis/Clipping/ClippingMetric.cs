@@ -35,11 +35,23 @@ public sealed class ClippingMetric(int sampleRate) : IChunkMetric<ClippingPartia
         ArgumentNullException.ThrowIfNull(chunk);
         var runs = new RunPartial[chunk.Channels];
         var sums = new double[chunk.Channels];
-        for (var c = 0; c < chunk.Channels; c++)
+        var blocks = (chunk.Frames + Block - 1) / Block;
+        var peaks = new float[2][];
+        peaks[0] = new float[blocks];
+        peaks[1] = new float[blocks];
+
+        // Channels two at a time: the DC sums and the block peaks in one pass, then the runs where a block reaches full scale.
+        for (var c = 0; c < chunk.Channels; c += 2)
         {
             var x = chunk.Samples(c);
-            runs[c] = Runs(x, chunk.StartFrame);
-            sums[c] = VectorSums.Sum(x);
+            var y = c + 1 < chunk.Channels ? chunk.Samples(c + 1) : x;
+            (sums[c], var other) = PairSums.SumsAndBlockPeaks(x, y, Block, peaks[0], peaks[1]);
+            runs[c] = Runs(x, chunk.StartFrame, peaks[0]);
+            if (c + 1 < chunk.Channels)
+            {
+                sums[c + 1] = other;
+                runs[c + 1] = Runs(y, chunk.StartFrame, peaks[1]);
+            }
         }
 
         return new ClippingPartial(runs, sums, chunk.Frames);
@@ -73,15 +85,15 @@ public sealed class ClippingMetric(int sampleRate) : IChunkMetric<ClippingPartia
         };
     }
 
-    private static RunPartial Runs(ReadOnlySpan<float> x, long startFrame)
+    private static RunPartial Runs(ReadOnlySpan<float> x, long startFrame, float[] blockPeaks)
     {
         var builder = new RunBuilder(startFrame, x.Length, MinRunSamples);
         var runStart = -1;
         var i = 0;
         while (i < x.Length)
         {
-            // Skip whole blocks below full scale: the common case costs one vectorised max per block.
-            if (runStart < 0 && (i % Block) == 0 && SamplePeakMeter.MaxAbs(x.Slice(i, Math.Min(Block, x.Length - i))) < FullScale)
+            // Skip whole blocks below full scale: the common case.
+            if (runStart < 0 && (i % Block) == 0 && blockPeaks[i / Block] < FullScale)
             {
                 i += Block;
                 continue;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace MixFleet.Analysis.Defects;
 
@@ -77,113 +78,143 @@ public static class ClickDetector
         var window = Frames(WindowSeconds, sampleRate);
         ArgumentOutOfRangeException.ThrowIfLessThan(from, LookbackFrames(sampleRate));
 
-        // |e| and its prefix sums over [lo, hi): everything the decisions in [from, to) read.
+        // Everything the decisions in [from, to) read: |e| over [lo, hi) (local index i = x index − lo), and the samples
+        // that may exceed, [from − isolation, to + maxClick + isolation).
         var lo = from - isolation - guard - window;
         var hi = Math.Min(x.Length, to + maxClick + isolation + guard + window + 1);
         var n = hi - lo;
-        var residualArray = ArrayPool<float>.Shared.Rent(n);
-        var prefixArray = ArrayPool<double>.Shared.Rent(n + 1);
+        var src = x[(lo - 2)..hi];
+        var exceedFrom = from - isolation;
+        var exceedTo = Math.Min(x.Length, to + maxClick + isolation);
+        var block = BlockLength(window);
+        var blocks = (n + block - 1) / block;
+        var prefixArray = ArrayPool<double>.Shared.Rent(blocks + 1);
+        var maxArray = ArrayPool<float>.Shared.Rent(blocks);
+        List<int>? exceeding;
         try
         {
-            Decide(x, from, to, lo, n, residualArray, prefixArray, maxClick, isolation, guard, window, found);
+            Residual.Blocks(src, n, block, prefixArray, maxArray);
+            exceeding = Exceeding(src, n, exceedFrom - lo, exceedTo - lo, block, prefixArray, maxArray, guard, window);
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(residualArray);
             ArrayPool<double>.Shared.Return(prefixArray);
-        }
-    }
-
-    private static void Decide(ReadOnlySpan<float> x, int from, int to, int lo, int n, float[] residual, double[] prefix, int maxClick, int isolation, int guard, int window, List<(int Index, int Frames, double RatioDb)> found)
-    {
-        prefix[0] = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var k = lo + i;
-            var r = MathF.Abs(x[k] - (2 * x[k - 1]) + x[k - 2]);
-            residual[i] = r;
-            prefix[i + 1] = prefix[i] + r;
+            ArrayPool<float>.Shared.Return(maxArray);
         }
 
-        // Exceeding samples over [from − isolation, to + maxClick + isolation), in x indices.
-        var exceedFrom = from - isolation;
-        var exceedTo = Math.Min(x.Length, to + maxClick + isolation);
-        var exceeds = new bool[exceedTo - exceedFrom];
-        var any = false;
-        for (var k = exceedFrom; k < exceedTo; k++)
-        {
-            var r = residual[k - lo];
-
-            // The before-window alone settles almost every sample: most are not 10× its mean.
-            var i = k - lo;
-            if (r <= Floor || r * window <= Ratio * (prefix[i - guard] - prefix[i - guard - window]))
-            {
-                continue;
-            }
-
-            var level = Level(prefix, i, guard, window, n);
-            if (r > Ratio * level)
-            {
-                exceeds[k - exceedFrom] = true;
-                any = true;
-            }
-        }
-
-        if (!any)
+        if (exceeding is null)
         {
             return;
         }
 
-        for (var k = from; k < to; k++)
+        // Isolated exceeding samples in [from, to) start a click (indices in x from here on).
+        for (var p = 0; p < exceeding.Count; p++)
         {
-            if (!exceeds[k - exceedFrom] || Any(exceeds, k - isolation - exceedFrom, k - exceedFrom) || Any(exceeds, k + maxClick - exceedFrom, k + maxClick + isolation - exceedFrom))
+            var k = exceeding[p] + lo;
+            if (k < from || k >= to || (p > 0 && exceeding[p - 1] + lo >= k - isolation))
             {
                 continue;
             }
 
             var last = k;
-            for (var j = k + 1; j < Math.Min(k + maxClick, exceedTo); j++)
+            var q = p + 1;
+            for (; q < exceeding.Count && exceeding[q] + lo < k + maxClick; q++)
             {
-                if (exceeds[j - exceedFrom])
-                {
-                    last = j;
-                }
+                last = exceeding[q] + lo;
+            }
+
+            if (q < exceeding.Count && exceeding[q] + lo < k + maxClick + isolation)
+            {
+                continue;
             }
 
             var peak = 0.0;
             for (var j = k; j <= last; j++)
             {
-                peak = Math.Max(peak, residual[j - lo]);
+                peak = Math.Max(peak, Residual.At(src, j - lo));
             }
 
-            var localLevel = Level(prefix, k - lo, guard, window, n);
+            var localLevel = Level(src, k - lo, guard, window, n);
             found.Add((k, last - k + 1, 20 * Math.Log10(peak / Math.Max(localLevel, 1e-12))));
         }
     }
 
-    private static int Frames(double seconds, int sampleRate) => Math.Max(1, (int)Math.Round(seconds * sampleRate));
-
-    // Mean |e| of the window before i and of the one after (cut at the end of the data), the larger of the two.
-    private static double Level(double[] prefix, int i, int guard, int window, int n)
+    // The local indices in [iFrom, iTo) that exceed, ascending; null when none does. Blocks of residuals are settled
+    // first by bounds: a block's largest residual against a lower bound of every window sum its samples compare with
+    // (the whole blocks common to all of their before-windows, or after-windows); only samples the bounds cannot settle
+    // get their window sums. The bounds keep a 1e-4 margin over float rounding, so they settle no sample the exact
+    // comparison would let exceed.
+    private static List<int>? Exceeding(ReadOnlySpan<float> src, int n, int iFrom, int iTo, int block, double[] prefix, float[] max, int guard, int window)
     {
-        var beforeEnd = i - guard;
-        var before = (prefix[beforeEnd] - prefix[beforeEnd - window]) / window;
-        var afterStart = Math.Min(n, i + guard + 1);
-        var afterEnd = Math.Min(n, afterStart + window);
-        var after = afterEnd > afterStart ? (prefix[afterEnd] - prefix[afterStart]) / (afterEnd - afterStart) : 0;
-        return Math.Max(before, after);
-    }
-
-    private static bool Any(bool[] flags, int from, int to)
-    {
-        for (var i = Math.Max(0, from); i < Math.Min(flags.Length, to); i++)
+        const double margin = 1 - 1e-4;
+        var shift = BitOperations.Log2((uint)block); // block is a power of two: no division per block
+        List<int>? exceeding = null;
+        for (var j = iFrom >> shift; j << shift < iTo; j++)
         {
-            if (flags[i])
+            var s = Math.Max(j << shift, iFrom);
+            var e = Math.Min(Math.Min((j + 1) << shift, iTo), n);
+            var top = max[j];
+            if (s >= e || top <= Floor)
             {
-                return true;
+                continue;
+            }
+
+            // Before-windows [i − guard − window, i − guard) for i in [s, e) share [e − 1 − guard − window, s − guard);
+            // after-windows, when whole, [i + guard + 1, i + guard + 1 + window) share [e + guard, s + guard + 1 + window).
+            var bound = Inside(prefix, shift, n, e - 1 - guard - window, s - guard);
+            if (e + guard + window <= n)
+            {
+                bound = Math.Max(bound, Inside(prefix, shift, n, e + guard, s + guard + 1 + window));
+            }
+
+            bound *= Ratio * margin;
+            if (top * window <= bound)
+            {
+                continue;
+            }
+
+            for (var i = s; i < e; i++)
+            {
+                var r = Residual.At(src, i);
+                if (r <= Floor || r * window <= bound)
+                {
+                    continue;
+                }
+
+                // The rule as written: the before-window first, then the larger of the two sides.
+                var before = Residual.Sum(src, i - guard - window, window);
+                if (r * window <= Ratio * before || r <= Ratio * Level(src, i, guard, window, n))
+                {
+                    continue;
+                }
+
+                (exceeding ??= []).Add(i);
             }
         }
 
-        return false;
+        return exceeding;
+    }
+
+    // Σ|e| of the whole blocks inside [from, to).
+    private static double Inside(double[] prefix, int shift, int n, int from, int to)
+    {
+        var first = (Math.Max(0, from) + (1 << shift) - 1) >> shift;
+        var end = Math.Min(to, n) >> shift;
+        return end > first ? prefix[end] - prefix[first] : 0;
+    }
+
+    // Blocks of at most an eighth of the local-level window, so whole blocks cover most of the windows' common part.
+    private static int BlockLength(int window) => window >= 512 ? 64 : window >= 256 ? 32 : window >= 128 ? 16 : 8;
+
+    private static int Frames(double seconds, int sampleRate) => Math.Max(1, (int)Math.Round(seconds * sampleRate));
+
+    // Mean |e| of the window before i and of the one after (cut at the end of the data), the larger of the two.
+    private static double Level(ReadOnlySpan<float> src, int i, int guard, int window, int n)
+    {
+        var before = Residual.Sum(src, i - guard - window, window) / window;
+        var afterStart = Math.Min(n, i + guard + 1);
+        var afterEnd = Math.Min(n, afterStart + window);
+        var after = afterEnd > afterStart ? Residual.Sum(src, afterStart, afterEnd - afterStart) / (afterEnd - afterStart) : 0;
+        return Math.Max(before, after);
     }
 }

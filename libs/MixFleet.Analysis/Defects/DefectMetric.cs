@@ -67,8 +67,8 @@ public sealed class DefectMetric(int sampleRate) : IChunkMetric<DefectPartial, D
         {
             var l = chunk.Samples(0);
             var r = chunk.Samples(1);
-            var (difference, sum) = VectorSums.DifferenceAndSumSquares(l, r);
-            sums = new ChannelSums(VectorSums.SumOfSquares(l), VectorSums.SumOfSquares(r), difference, sum, l.SequenceEqual(r));
+            var (left, right, difference, sum, equal) = PairSums.Relation(l, r);
+            sums = new ChannelSums(left, right, difference, sum, equal);
         }
 
         return new DefectPartial([.. clicks.OrderBy(k => k.Frame).ThenBy(k => k.Channel)], head, tail, sums) { End = start + chunk.Frames };

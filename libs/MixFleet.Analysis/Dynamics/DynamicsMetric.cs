@@ -33,14 +33,25 @@ public sealed class DynamicsMetric(int sampleRate) : IChunkMetric<DynamicsPartia
         {
             squares[c] = new double[count];
             peaks[c] = new float[count];
+        }
+
+        // Channels two at a time: one pass keeps both channels' sums going side by side.
+        for (var c = 0; c < chunk.Channels; c += 2)
+        {
             var x = chunk.Samples(c);
+            var y = c + 1 < chunk.Channels ? chunk.Samples(c + 1) : default;
             for (var b = 0; b < count; b++)
             {
-                var from = Math.Max(0, ((first + b) * _blockFrames) - chunk.StartFrame);
-                var to = Math.Min(chunk.Frames, ((first + b + 1) * _blockFrames) - chunk.StartFrame);
-                var part = x[(int)from..(int)to];
-                squares[c][b] = VectorSums.SumOfSquares(part);
-                peaks[c][b] = SamplePeakMeter.MaxAbs(part);
+                var from = (int)Math.Max(0, ((first + b) * _blockFrames) - chunk.StartFrame);
+                var to = (int)Math.Min(chunk.Frames, ((first + b + 1) * _blockFrames) - chunk.StartFrame);
+                if (y.IsEmpty)
+                {
+                    squares[c][b] = VectorSums.SumOfSquares(x[from..to]);
+                    peaks[c][b] = SamplePeakMeter.MaxAbs(x[from..to]);
+                    continue;
+                }
+
+                (squares[c][b], squares[c + 1][b], peaks[c][b], peaks[c + 1][b]) = PairSums.SquaresAndPeaks(x[from..to], y[from..to]);
             }
         }
 

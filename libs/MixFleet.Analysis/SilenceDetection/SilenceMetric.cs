@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using MixFleet.Analysis.Dsp;
 using MixFleet.Analysis.Engine;
 
@@ -78,7 +80,7 @@ public sealed class SilenceMetric(int sampleRate) : IChunkMetric<SilencePartial,
         while (i < chunk.Frames)
         {
             // Jump to the next frame where channel 0 is zero (vectorised), then check the other channels.
-            var next = x0[i..].IndexOf(0f);
+            var next = IndexOfZero(x0[i..]);
             if (next < 0)
             {
                 break;
@@ -96,6 +98,30 @@ public sealed class SilenceMetric(int sampleRate) : IChunkMetric<SilencePartial,
         }
 
         return builder.Build();
+    }
+
+    // As IndexOf(0f) (which -0 matches too), which is not vectorised for float.
+    private static int IndexOfZero(ReadOnlySpan<float> x)
+    {
+        var i = 0;
+        for (; i <= x.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+        {
+            var zeros = Vector256.Equals(Vector256.Create(x.Slice(i, Vector256<float>.Count)), Vector256<float>.Zero).ExtractMostSignificantBits();
+            if (zeros != 0)
+            {
+                return i + BitOperations.TrailingZeroCount(zeros);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            if (x[i] == 0f)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsZeroFrame(AudioChunk chunk, int frame)

@@ -40,7 +40,7 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
 
     private readonly int _sampleRate;
     private readonly int _n;
-    private readonly (double Low, double High)[] _ranges;
+    private readonly (int First, int End)[] _bins;
     private readonly double[] _octaveNumbers;
     private readonly float[] _window;
     private readonly Radix2Fft _fft;
@@ -74,7 +74,7 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
             octaves.Add(i);
         }
 
-        _ranges = [.. ranges];
+        _bins = [.. ranges.Select(r => Bins(r.Item1, r.Item2))];
         _octaveNumbers = [.. octaves];
     }
 
@@ -108,37 +108,20 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
             {
                 var a = chunk.WithPreRoll(c).Slice(from, _n);
                 var b = c + 1 < chunk.Channels ? chunk.WithPreRoll(c + 1).Slice(from, _n) : default;
-                for (var i = 0; i < _n; i++)
-                {
-                    re[i] = a[i] * _window[i];
-                    im[i] = b.IsEmpty ? 0 : b[i] * _window[i];
-                }
-
-                _fft.Forward(re, im);
-                for (var bin = 0; bin < power.Length; bin++)
-                {
-                    var mirror = (_n - bin) & (_n - 1);
-                    double zr = re[bin], zi = im[bin], mr = re[mirror], mi = -im[mirror];
-                    double ar = (zr + mr) / 2, ai = (zi + mi) / 2, br = (zi - mi) / 2, bi = -(zr - mr) / 2;
-                    power[bin] += (ar * ar) + (ai * ai) + (br * br) + (bi * bi);
-                }
+                _fft.ForwardWindowed(a, b, _window, re, im);
+                SpectrumPower.Accumulate(re, im, power);
             }
 
             frames++;
         }
 
-        var energies = new double[_ranges.Length];
-        for (var r = 0; r < _ranges.Length; r++)
+        var energies = new double[_bins.Length];
+        for (var r = 0; r < _bins.Length; r++)
         {
-            energies[r] = Energy(power, _ranges[r].Low, _ranges[r].High);
+            energies[r] = Sum(power, _bins[r].First, _bins[r].End);
         }
 
-        var total = 0.0;
-        for (var bin = 1; bin < power.Length; bin++)
-        {
-            total += power[bin];
-        }
-
+        var total = Sum(power, 1, power.Length);
         return new SpectrumPartial(energies, total, frames);
     }
 
@@ -146,7 +129,7 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
     public SpectrumResult Merge(IReadOnlyList<SpectrumPartial> partials)
     {
         ArgumentNullException.ThrowIfNull(partials);
-        var energies = new double[_ranges.Length];
+        var energies = new double[_bins.Length];
         var total = 0.0;
         foreach (var p in partials)
         {
@@ -191,16 +174,30 @@ public sealed class SpectrumMetric : IChunkMetric<SpectrumPartial, SpectrumResul
         return (10 * Math.Log10(band.Share / Math.Log2(band.HighHz / band.LowHz))) - (10 * Math.Log10(mid.Share / Math.Log2(mid.HighHz / mid.LowHz)));
     }
 
-    private double Energy(double[] power, double low, double high)
+    // The bins b ≥ 1 whose frequency b·fs/N lies in [low, high): contiguous, as the frequency grows with b.
+    private (int First, int End) Bins(double low, double high)
     {
-        var sum = 0.0;
-        for (var b = 1; b < power.Length; b++)
+        var first = 0;
+        var end = 0;
+        for (var b = 1; b <= _n / 2; b++)
         {
             var f = (double)b * _sampleRate / _n;
             if (f >= low && f < high)
             {
-                sum += power[b];
+                first = end == 0 ? b : first;
+                end = b + 1;
             }
+        }
+
+        return (first, end);
+    }
+
+    private static double Sum(double[] power, int first, int end)
+    {
+        var sum = 0.0;
+        for (var b = first; b < end; b++)
+        {
+            sum += power[b];
         }
 
         return sum;

@@ -49,7 +49,7 @@ public sealed class StereoMetric(int sampleRate) : IChunkMetric<StereoPartial, S
 
             var l = left[(int)(from - chunk.StartFrame)..(int)(Math.Max(from, to) - chunk.StartFrame)];
             var r = right[(int)(from - chunk.StartFrame)..(int)(Math.Max(from, to) - chunk.StartFrame)];
-            blocks.Add((VectorSums.SumOfSquares(l), VectorSums.SumOfSquares(r), VectorSums.Dot(l, r)));
+            blocks.Add(PairSums.Products(l, r));
         }
 
         return new StereoPartial(
