@@ -11,56 +11,113 @@ internal sealed partial class FlacBitReader
     /// <summary>
     /// Reads <paramref name="destination"/>.Length Rice-coded residuals with parameter <paramref name="k"/> (0–30)
     /// (RFC 9639 §9.2.7.3: the quotient in unary, zeros ended by a one, then <paramref name="k"/> low bits; the value
-    /// folded to signed by zigzag). The cache state lives in locals for the whole partition.
+    /// folded to signed by zigzag).
     /// </summary>
     public void ReadRice(Span<int> destination, int k)
+    {
+        var done = ReadRiceFast(destination, k);
+        while (done < destination.Length)
+        {
+            // Near the end of the buffered bytes, or a code longer than the cache: one code the general way.
+            destination[done] = ReadRiceSlow(k);
+            done += 1 + ReadRiceFast(destination[(done + 1)..], k);
+        }
+    }
+
+    // Up to this parameter ReadRiceFast reads two codes per refill (codes of about k + 2 bits, two in 56).
+    private const int PairedRiceMaxParameter = 20;
+
+    /// <summary>
+    /// Reads Rice codes into <paramref name="destination"/> while they fit the cache and the buffer holds eight bytes
+    /// for each refill; returns how many it read. The cache state lives in locals, and with no call in the loop every
+    /// variable stays in a register.
+    /// </summary>
+    /// <remarks>
+    /// A code of q zeros, the one and k low bits is the top u = q + 1 + k bits of the cache; read as a number they are
+    /// 2^k + low, so the folded value q·2^k + low is (cache &gt;&gt; (64 − u)) + (q − 1)·2^k: one shift, no special case
+    /// for k = 0.
+    /// </remarks>
+    private int ReadRiceFast(Span<int> destination, int k)
     {
         var cache = _cache;
         var bits = _bits;
         var pos = _pos;
-        var buffer = _buffer;
+        ref var buffer = ref MemoryMarshal.GetArrayDataReference(_buffer);
         var fastEnd = _end - 8;
-        ref var dst = ref MemoryMarshal.GetReference(destination);
-        var count = destination.Length;
-        var lowShift = 63 - k;
-        for (var i = 0; i < count; i++)
+        ref var start = ref MemoryMarshal.GetReference(destination);
+        ref var dst = ref start;
+        ref var end = ref Unsafe.Add(ref start, destination.Length);
+        if (k <= PairedRiceMaxParameter)
+        {
+            // Two codes per unconditional refill: no refill branch to mispredict. After a refill the cache holds at
+            // least 56 bits, so two codes fit unless one has a long quotient (then the checks below stop the pair).
+            ref var pairEnd = ref Unsafe.Subtract(ref end, 1);
+            while (Unsafe.IsAddressLessThan(ref dst, ref pairEnd) && pos <= fastEnd)
+            {
+                cache |= BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref buffer, pos))) >> bits;
+                pos += (63 - bits) >> 3;
+                bits |= 56;
+
+                var zeros = BitOperations.LeadingZeroCount(cache);
+                var used = zeros + 1 + k;
+                if (used > bits)
+                {
+                    break;
+                }
+
+                var folded = (uint)(cache >> -used) + ((uint)(zeros - 1) << k);
+                dst = (int)(folded >> 1) ^ -(int)(folded & 1);
+                dst = ref Unsafe.Add(ref dst, 1);
+                cache <<= used;
+                bits -= used;
+
+                zeros = BitOperations.LeadingZeroCount(cache);
+                used = zeros + 1 + k;
+                if (used > bits)
+                {
+                    break;
+                }
+
+                folded = (uint)(cache >> -used) + ((uint)(zeros - 1) << k);
+                dst = (int)(folded >> 1) ^ -(int)(folded & 1);
+                dst = ref Unsafe.Add(ref dst, 1);
+                cache <<= used;
+                bits -= used;
+            }
+        }
+
+        while (Unsafe.IsAddressLessThan(ref dst, ref end))
         {
             if (bits < 32)
             {
-                if (pos <= fastEnd)
+                if (pos > fastEnd)
                 {
-                    // pos <= fastEnd: the eight bytes are inside the buffer, read without a bounds check.
-                    cache |= BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(buffer), pos))) >> bits;
-                    pos += (63 - bits) >> 3;
-                    bits |= 56;
+                    break;
                 }
-                else
-                {
-                    (_cache, _bits, _pos) = (cache, bits, pos);
-                    RefillSlow();
-                    (cache, bits, pos, buffer, fastEnd) = (_cache, _bits, _pos, _buffer, _end - 8);
-                }
+
+                // pos <= fastEnd: the eight bytes are inside the buffer.
+                cache |= BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref buffer, pos))) >> bits;
+                pos += (63 - bits) >> 3;
+                bits |= 56;
             }
 
             var zeros = BitOperations.LeadingZeroCount(cache);
             var used = zeros + 1 + k;
             if (used > bits)
             {
-                // A quotient or code longer than the cache holds: rare, take the general path.
-                (_cache, _bits, _pos) = (cache, bits, pos);
-                Unsafe.Add(ref dst, i) = ReadRiceSlow(k);
-                (cache, bits, pos, buffer, fastEnd) = (_cache, _bits, _pos, _buffer, _end - 8);
-                continue;
+                break;
             }
 
-            var low = (uint)((cache << zeros << 1) >> lowShift >> 1);
-            var folded = ((uint)zeros << k) | low;
-            Unsafe.Add(ref dst, i) = (int)(folded >> 1) ^ -(int)(folded & 1);
+            // Shift counts are taken modulo 64, so -used shifts by 64 - used (1 <= used <= 63).
+            var folded = (uint)(cache >> -used) + ((uint)(zeros - 1) << k);
+            dst = (int)(folded >> 1) ^ -(int)(folded & 1);
+            dst = ref Unsafe.Add(ref dst, 1);
             cache <<= used;
             bits -= used;
         }
 
         (_cache, _bits, _pos) = (cache, bits, pos);
+        return (int)(Unsafe.ByteOffset(ref start, ref dst) / sizeof(int));
     }
 
     /// <summary>One Rice code of any length, through the general bit reads.</summary>
