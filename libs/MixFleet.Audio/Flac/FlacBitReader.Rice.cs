@@ -6,8 +6,16 @@ using System.Runtime.InteropServices;
 namespace MixFleet.Audio.Flac;
 
 /// <summary>The residual hot loop: Rice codes read with a leading-zero count on the 64-bit cache.</summary>
+/// <remarks>
+/// A code of q zeros, the one and k low bits is the top u = q + 1 + k bits of the cache; read as a number they are
+/// 2^k + low. The loop stores just that plus q·2^k — one shift, one add, no special case for k = 0 — and a vector pass
+/// over the partition subtracts 2^k (giving the folded value q·2^k + low) and undoes the zigzag folding.
+/// </remarks>
 internal sealed partial class FlacBitReader
 {
+    // Up to this parameter ReadRiceFast reads two codes per refill (codes of about k + 2 bits, two in 56).
+    private const int PairedRiceMaxParameter = 20;
+
     /// <summary>
     /// Reads <paramref name="destination"/>.Length Rice-coded residuals with parameter <paramref name="k"/> (0–30)
     /// (RFC 9639 §9.2.7.3: the quotient in unary, zeros ended by a one, then <paramref name="k"/> low bits; the value
@@ -22,21 +30,16 @@ internal sealed partial class FlacBitReader
             destination[done] = ReadRiceSlow(k);
             done += 1 + ReadRiceFast(destination[(done + 1)..], k);
         }
+
+        Unfold(MemoryMarshal.Cast<int, uint>(destination), 1u << k);
     }
 
-    // Up to this parameter ReadRiceFast reads two codes per refill (codes of about k + 2 bits, two in 56).
-    private const int PairedRiceMaxParameter = 20;
-
     /// <summary>
-    /// Reads Rice codes into <paramref name="destination"/> while they fit the cache and the buffer holds eight bytes
-    /// for each refill; returns how many it read. The cache state lives in locals, and with no call in the loop every
-    /// variable stays in a register.
+    /// Reads codes into <paramref name="destination"/> (as top-bits + q·2^k, see the remarks) while they fit the cache
+    /// and the buffer holds eight bytes for each refill; returns how many it read. The cache state lives in locals,
+    /// and with no call in the loop every variable stays in a register.
     /// </summary>
-    /// <remarks>
-    /// A code of q zeros, the one and k low bits is the top u = q + 1 + k bits of the cache; read as a number they are
-    /// 2^k + low, so the folded value q·2^k + low is (cache &gt;&gt; (64 − u)) + (q − 1)·2^k: one shift, no special case
-    /// for k = 0.
-    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)] // inlined into the residual decoder, its loop variables spill
     private int ReadRiceFast(Span<int> destination, int k)
     {
         var cache = _cache;
@@ -65,8 +68,8 @@ internal sealed partial class FlacBitReader
                     break;
                 }
 
-                var folded = (uint)(cache >> -used) + ((uint)(zeros - 1) << k);
-                dst = (int)(folded >> 1) ^ -(int)(folded & 1);
+                // Shift counts are taken modulo 64, so -used shifts by 64 - used (1 <= used <= 63).
+                dst = (int)(cache >> -used) + (int)(zeros << k);
                 dst = ref Unsafe.Add(ref dst, 1);
                 cache <<= used;
                 bits -= used;
@@ -78,8 +81,7 @@ internal sealed partial class FlacBitReader
                     break;
                 }
 
-                folded = (uint)(cache >> -used) + ((uint)(zeros - 1) << k);
-                dst = (int)(folded >> 1) ^ -(int)(folded & 1);
+                dst = (int)(cache >> -used) + (int)(zeros << k);
                 dst = ref Unsafe.Add(ref dst, 1);
                 cache <<= used;
                 bits -= used;
@@ -108,9 +110,7 @@ internal sealed partial class FlacBitReader
                 break;
             }
 
-            // Shift counts are taken modulo 64, so -used shifts by 64 - used (1 <= used <= 63).
-            var folded = (uint)(cache >> -used) + ((uint)(zeros - 1) << k);
-            dst = (int)(folded >> 1) ^ -(int)(folded & 1);
+            dst = (int)(cache >> -used) + (int)(zeros << k);
             dst = ref Unsafe.Add(ref dst, 1);
             cache <<= used;
             bits -= used;
@@ -120,12 +120,32 @@ internal sealed partial class FlacBitReader
         return (int)(Unsafe.ByteOffset(ref start, ref dst) / sizeof(int));
     }
 
-    /// <summary>One Rice code of any length, through the general bit reads.</summary>
+    /// <summary>One Rice code of any length through the general bit reads, in the form the fast loop stores.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int ReadRiceSlow(int k)
     {
         var zeros = ReadUnary(int.MaxValue - 64);
-        var folded = ((uint)zeros << k) | ReadBits(k);
-        return (int)(folded >> 1) ^ -(int)(folded & 1);
+        return (int)(((uint)zeros << k) + (1u << k) + ReadBits(k));
+    }
+
+    /// <summary>Top bits + q·2^k → q·2^k + low (minus <paramref name="twoToK"/>) → signed (zigzag), in place.</summary>
+    private static void Unfold(Span<uint> values, uint twoToK)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var bias = new Vector<uint>(twoToK);
+            for (; i <= values.Length - Vector<uint>.Count; i += Vector<uint>.Count)
+            {
+                var folded = new Vector<uint>(values[i..]) - bias;
+                ((folded >> 1) ^ (Vector<uint>.Zero - (folded & Vector<uint>.One))).CopyTo(values[i..]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            var folded = values[i] - twoToK;
+            values[i] = (folded >> 1) ^ (0u - (folded & 1));
+        }
     }
 }

@@ -132,9 +132,13 @@ internal static class FlacLpcPairPredictor
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector128<int> Pair(int i) => i < 0 ? Vector128<int>.Zero : Vector128.Create(Unsafe.Add(ref _a, i), 0, Unsafe.Add(ref _b, i), 0);
 
-        /// <summary>Residual <paramref name="i"/> of both channels, shifted left by each lane's shift.</summary>
+        /// <summary>
+        /// Residual <paramref name="i"/> (≥ 0) of both channels, shifted left by each lane's shift. The lanes' upper
+        /// halves are left as they come: shifted, they only reach bits the sample never reads.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector128<ulong> Residual(int i, Vector128<ulong> shifts) => Avx2.ShiftLeftLogicalVariable(Pair(i).AsUInt64(), shifts);
+        public Vector128<ulong> Residual(int i, Vector128<ulong> shifts) => Avx2.ShiftLeftLogicalVariable(
+            Vector128.CreateScalarUnsafe(Unsafe.Add(ref _a, (uint)i)).WithElement(2, Unsafe.Add(ref _b, (uint)i)).AsUInt64(), shifts);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Store(int i, Vector128<int> s)
