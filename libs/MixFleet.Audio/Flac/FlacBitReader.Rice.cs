@@ -7,9 +7,10 @@ namespace MixFleet.Audio.Flac;
 
 /// <summary>The residual hot loop: Rice codes read with a leading-zero count on the 64-bit cache.</summary>
 /// <remarks>
-/// A code of q zeros, the one and k low bits is the top u = q + 1 + k bits of the cache; read as a number they are
-/// 2^k + low. The loop stores just that plus q·2^k — one shift, one add, no special case for k = 0 — and a vector pass
-/// over the partition subtracts 2^k (giving the folded value q·2^k + low) and undoes the zigzag folding.
+/// A code of q zeros, the one and k low bits is the top q + 1 + k bits of the cache. Shifted left by q (one
+/// leading-zero count), its top k + 1 bits read as a number are 2^k + low, and shifting it k + 1 further consumes it.
+/// The loop stores 2^k + low + q·2^k — no special case for k = 0 — and a vector pass over the partition subtracts 2^k
+/// (giving the folded value q·2^k + low) and undoes the zigzag folding.
 /// </remarks>
 internal sealed partial class FlacBitReader
 {
@@ -50,6 +51,7 @@ internal sealed partial class FlacBitReader
         ref var start = ref MemoryMarshal.GetReference(destination);
         ref var dst = ref start;
         ref var end = ref Unsafe.Add(ref start, destination.Length);
+        var lowShift = 63 - k;
         if (k <= PairedRiceMaxParameter)
         {
             // Two codes per unconditional refill: no refill branch to mispredict. After a refill the cache holds at
@@ -58,7 +60,7 @@ internal sealed partial class FlacBitReader
             while (Unsafe.IsAddressLessThan(ref dst, ref pairEnd) && pos <= fastEnd)
             {
                 cache |= BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref buffer, pos))) >> bits;
-                pos += (63 - bits) >> 3;
+                pos += (bits ^ 63) >> 3; // 63 - bits
                 bits |= 56;
 
                 var zeros = BitOperations.LeadingZeroCount(cache);
@@ -68,22 +70,23 @@ internal sealed partial class FlacBitReader
                     break;
                 }
 
-                // Shift counts are taken modulo 64, so -used shifts by 64 - used (1 <= used <= 63).
-                dst = (int)(cache >> -used) + (int)(zeros << k);
-                dst = ref Unsafe.Add(ref dst, 1);
-                cache <<= used;
+                var code = cache << zeros;
+                dst = (int)(code >> lowShift) + (zeros << k);
+                cache = code << (k + 1);
                 bits -= used;
 
                 zeros = BitOperations.LeadingZeroCount(cache);
                 used = zeros + 1 + k;
                 if (used > bits)
                 {
+                    dst = ref Unsafe.Add(ref dst, 1);
                     break;
                 }
 
-                dst = (int)(cache >> -used) + (int)(zeros << k);
-                dst = ref Unsafe.Add(ref dst, 1);
-                cache <<= used;
+                code = cache << zeros;
+                Unsafe.Add(ref dst, 1) = (int)(code >> lowShift) + (zeros << k);
+                dst = ref Unsafe.Add(ref dst, 2);
+                cache = code << (k + 1);
                 bits -= used;
             }
         }
@@ -99,7 +102,7 @@ internal sealed partial class FlacBitReader
 
                 // pos <= fastEnd: the eight bytes are inside the buffer.
                 cache |= BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref buffer, pos))) >> bits;
-                pos += (63 - bits) >> 3;
+                pos += (bits ^ 63) >> 3; // 63 - bits
                 bits |= 56;
             }
 
@@ -110,9 +113,10 @@ internal sealed partial class FlacBitReader
                 break;
             }
 
-            dst = (int)(cache >> -used) + (int)(zeros << k);
+            var code = cache << zeros;
+            dst = (int)(code >> lowShift) + (zeros << k);
             dst = ref Unsafe.Add(ref dst, 1);
-            cache <<= used;
+            cache = code << (k + 1);
             bits -= used;
         }
 
