@@ -7,9 +7,10 @@ namespace MixFleet.Audio.Flac;
 /// <summary>
 /// The two FLAC checksums (RFC 9639 §9.1.8 and §9.3): CRC-8 of a frame header (polynomial x^8 + x^2 + x + 1, 0x07)
 /// and CRC-16 of a whole frame (x^16 + x^15 + x^2 + 1, 0x8005), both MSB-first with initial value 0. CRC-16 runs
-/// over every byte of the audio, so it is computed sixteen bytes at a time (slicing-by-16).
+/// over every byte of the audio: with carry-less multiplication where the CPU has it (FlacCrc.Folding.cs), otherwise
+/// sixteen bytes at a time from tables (slicing-by-16), which also finish what the folding leaves.
 /// </summary>
-internal static class FlacCrc
+internal static partial class FlacCrc
 {
     private static readonly byte[] Crc8Table = BuildCrc8();
     private static readonly ushort[] Crc16Table = BuildCrc16();
@@ -29,7 +30,20 @@ internal static class FlacCrc
     /// <summary>CRC-16 of <paramref name="data"/>.</summary>
     public static ushort Crc16(ReadOnlySpan<byte> data)
     {
-        uint crc = 0;
+        if (FoldingSupported && data.Length >= FoldingMinimumBytes)
+        {
+            Span<byte> folded = stackalloc byte[16];
+            var rest = Fold(data, folded);
+            return Crc16Table16(rest, Crc16Table16(folded, 0));
+        }
+
+        return Crc16Table16(data, 0);
+    }
+
+    /// <summary>The slicing-by-16 CRC-16 of <paramref name="data"/>, continuing from <paramref name="initial"/>.</summary>
+    internal static ushort Crc16Table16(ReadOnlySpan<byte> data, ushort initial)
+    {
+        uint crc = initial;
         // One flat table, 256 entries per slice; indices are bytes, so reads stay inside it without bounds checks.
         ref var t = ref MemoryMarshal.GetArrayDataReference(Crc16Table);
         ref var p = ref MemoryMarshal.GetReference(data);

@@ -45,7 +45,8 @@ internal static class FlacLpcPredictor
         }
     }
 
-    private static void General(Span<int> samples, ReadOnlySpan<int> coefficients, int shift, int from, int to)
+    /// <summary>Restores samples [<paramref name="from"/>, <paramref name="to"/>) one multiply at a time.</summary>
+    public static void General(Span<int> samples, ReadOnlySpan<int> coefficients, int shift, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
