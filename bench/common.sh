@@ -23,13 +23,13 @@ make_temp() {
   trap 'exit 130' INT TERM
 }
 
-# Publishes the CLI as it ships (scripts/publish-cli.sh: Native AOT when clang or gcc can link it, else ReadyToRun;
-# both start without the JIT) into the temp folder and sets MIXFLEET to its executable (run directly, never through
+# Publishes the CLI as it ships (scripts/publish-cli.sh: Native AOT when clang or gcc can link it, compiled for this
+# machine's CPU as the JIT would be, else ReadyToRun; both start without the JIT) into the temp folder and sets MIXFLEET to its executable (run directly, never through
 # `dotnet run`) and MIXFLEET_BUILD to "aot" or "ready-to-run". MIXFLEET_PUBLISH=aot|ready-to-run picks one.
 build_cli() {
-  local how=()
+  local how=(--native)
   case "${MIXFLEET_PUBLISH:-}" in
-    aot) how=(--aot) ;;
+    aot) how=(--aot --native) ;;
     ready-to-run|r2r) how=(--ready-to-run) ;;
     "") ;;
     *) echo "bench: MIXFLEET_PUBLISH must be aot or ready-to-run (got '$MIXFLEET_PUBLISH')" >&2; exit 2 ;;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start-up and steady state of the two CLI builds side by side: ReadyToRun and Native AOT (scripts/publish-cli.sh).
+# Start-up and steady state of the two CLI builds side by side: ReadyToRun and Native AOT (scripts/publish-cli.sh,
+# --native: for this machine's CPU, as the JIT compiles).
 #
 #   bash bench/startup.sh [--minutes N] [--runs N]
 #
@@ -34,7 +35,7 @@ if [ -z "$r2r" ]; then
   r2r=$(bash scripts/publish-cli.sh --ready-to-run --output "$tmp/r2r" | tail -1 | cut -d' ' -f2-)
 fi
 if [ -z "$aot" ]; then
-  aot=$(bash scripts/publish-cli.sh --aot --output "$tmp/aot" | tail -1 | cut -d' ' -f2-)
+  aot=$(bash scripts/publish-cli.sh --aot --native --output "$tmp/aot" | tail -1 | cut -d' ' -f2-)
 fi
 
 master=${MIXFLEET_MASTER:-$tmp/master.wav}
