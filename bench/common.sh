@@ -23,14 +23,23 @@ make_temp() {
   trap 'exit 130' INT TERM
 }
 
-# Publishes the CLI as it ships (Release, ReadyToRun: precompiled, so start-up does not pay the JIT) into the temp
-# folder and sets MIXFLEET to its apphost (run directly, never through `dotnet run`).
+# Publishes the CLI as it ships (scripts/publish-cli.sh: Native AOT when clang or gcc can link it, compiled for this
+# machine's CPU as the JIT would be, else ReadyToRun; both start without the JIT) into the temp folder and sets MIXFLEET to its executable (run directly, never through
+# `dotnet run`) and MIXFLEET_BUILD to "aot" or "ready-to-run". MIXFLEET_PUBLISH=aot|ready-to-run picks one.
 build_cli() {
-  echo "bench: publishing services/MixFleet.Cli (Release, ReadyToRun)" >&2
-  dotnet publish -c Release -nologo -v q -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$BENCH_TMP/mixfleet" services/MixFleet.Cli >/dev/null
-  MIXFLEET=$BENCH_TMP/mixfleet/mixfleet
+  local how=(--native)
+  case "${MIXFLEET_PUBLISH:-}" in
+    aot) how=(--aot --native) ;;
+    ready-to-run|r2r) how=(--ready-to-run) ;;
+    "") ;;
+    *) echo "bench: MIXFLEET_PUBLISH must be aot or ready-to-run (got '$MIXFLEET_PUBLISH')" >&2; exit 2 ;;
+  esac
+  local published
+  published=$(bash scripts/publish-cli.sh "${how[@]}" --output "$BENCH_TMP/mixfleet" | tail -1)
+  MIXFLEET_BUILD=${published%% *}
+  MIXFLEET=${published#* }
   [ -x "$MIXFLEET" ] || { echo "bench: $MIXFLEET not found after the publish" >&2; exit 1; }
+  echo "bench: mixfleet is the $MIXFLEET_BUILD build ($MIXFLEET)"
 }
 
 # Builds the benchmark project (for its single-pass/engine measure modes) and sets MEASURE.

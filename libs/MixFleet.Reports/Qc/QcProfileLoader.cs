@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace MixFleet.Reports.Qc;
 
@@ -13,13 +9,6 @@ namespace MixFleet.Reports.Qc;
 /// </summary>
 public static class QcProfileLoader
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>The built-in profile of that name, or the profile in that file.</summary>
     /// <exception cref="QcProfileException">Unknown name, unreadable file, or invalid profile.</exception>
     public static QcProfile Resolve(string nameOrPath)
@@ -73,7 +62,7 @@ public static class QcProfileLoader
     {
         try
         {
-            return JsonSerializer.Deserialize<QcProfile>(text, JsonOptions);
+            return JsonSerializer.Deserialize(text, QcProfileJsonContext.Default.QcProfile);
         }
         catch (JsonException ex)
         {
@@ -84,15 +73,14 @@ public static class QcProfileLoader
 
     private static QcProfile? FromYaml(string text, string source)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+        var json = QcProfileYaml.ToJson(text, source);
         try
         {
-            return deserializer.Deserialize<QcProfile?>(text);
+            return json?.Deserialize(QcProfileJsonContext.Default.QcProfile);
         }
-        catch (YamlException ex)
+        catch (JsonException ex)
         {
-            var reason = ex.InnerException?.Message ?? ex.Message;
-            throw new QcProfileException(string.Create(CultureInfo.InvariantCulture, $"{source} (line {ex.Start.Line}, column {ex.Start.Column}): {reason}"), ex);
+            throw new QcProfileException($"{source}: {ex.Message}", ex);
         }
     }
 }

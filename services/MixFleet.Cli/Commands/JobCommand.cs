@@ -8,8 +8,6 @@ namespace MixFleet.Cli.Commands;
 /// <summary><c>mixfleet job ID --ingestion URL</c>: the status of a fleet job, as a table or JSON.</summary>
 internal static class JobCommand
 {
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static Command Create(TextWriter output, TextWriter error, Func<HttpMessageHandler>? handlers)
     {
         var id = new Argument<Guid>("id") { Description = "The job id 'mixfleet scan' printed." };
@@ -47,7 +45,7 @@ internal static class JobCommand
             var jsonPath = parse.GetValue(json);
             if (jsonPath is not null)
             {
-                await ReportOutput.WriteAsync(jsonPath, JsonSerializer.Serialize(status, _json) + Environment.NewLine, output, cancellationToken);
+                await ReportOutput.WriteAsync(jsonPath, JsonSerializer.Serialize(status, FleetJsonContext.Indented.FleetJobStatus) + Environment.NewLine, output, cancellationToken);
             }
 
             if (jsonPath != "-")

@@ -8,8 +8,6 @@ namespace MixFleet.Cli.Commands;
 /// <summary><c>mixfleet jobs --ingestion URL [--state S] [--limit N] [--cursor C]</c>: the fleet's jobs, newest first.</summary>
 internal static class JobsCommand
 {
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static Command Create(TextWriter output, TextWriter error, Func<HttpMessageHandler>? handlers)
     {
         var ingestion = FleetOptions.Ingestion();
@@ -57,7 +55,7 @@ internal static class JobsCommand
             var jsonPath = parse.GetValue(json);
             if (jsonPath is not null)
             {
-                await ReportOutput.WriteAsync(jsonPath, JsonSerializer.Serialize(page, _json) + Environment.NewLine, output, cancellationToken);
+                await ReportOutput.WriteAsync(jsonPath, JsonSerializer.Serialize(page, FleetJsonContext.Indented.FleetJobPage) + Environment.NewLine, output, cancellationToken);
             }
 
             if (jsonPath != "-")

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace MixFleet.Cli.Fleet;
 
@@ -12,16 +13,14 @@ namespace MixFleet.Cli.Fleet;
 /// </summary>
 internal sealed class IngestionClient(HttpClient http, string token)
 {
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
-
     /// <summary><c>POST /v1/scans</c>: starts a scan of <paramref name="location"/> and returns its job id.</summary>
     public async Task<Guid> StartScanAsync(S3Location location, string? profile, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("v1/scans", UriKind.Relative))
         {
-            Content = JsonContent.Create(new ScanBody(location.Bucket, location.Prefix, profile), options: _json),
+            Content = JsonContent.Create(new ScanBody(location.Bucket, location.Prefix, profile), FleetJsonContext.Default.ScanBody),
         };
-        var accepted = await SendAsync<ScanAcceptedBody>(request, cancellationToken).ConfigureAwait(false);
+        var accepted = await SendAsync(request, FleetJsonContext.Default.ScanAcceptedBody, cancellationToken).ConfigureAwait(false);
         return accepted.JobId;
     }
 
@@ -29,7 +28,7 @@ internal sealed class IngestionClient(HttpClient http, string token)
     public async Task<FleetJobStatus> GetJobAsync(Guid jobId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"v1/jobs/{jobId:D}", UriKind.Relative));
-        return await SendAsync<FleetJobStatus>(request, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(request, FleetJsonContext.Default.FleetJobStatus, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>GET /v1/jobs?state=&amp;limit=&amp;cursor=</c>: one page of jobs, newest first.</summary>
@@ -39,7 +38,7 @@ internal sealed class IngestionClient(HttpClient http, string token)
             + (state is null ? "" : "&state=" + Uri.EscapeDataString(state))
             + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(query, UriKind.Relative));
-        return await SendAsync<FleetJobPage>(request, cancellationToken).ConfigureAwait(false);
+        return await SendAsync(request, FleetJsonContext.Default.FleetJobPage, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -49,11 +48,11 @@ internal sealed class IngestionClient(HttpClient http, string token)
     {
         var path = action == StrandedAction.Redrive ? "redrive" : "give-up";
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"v1/jobs/{jobId:D}/{path}", UriKind.Relative));
-        var outcome = await SendAsync<StrandedOutcomeBody>(request, cancellationToken).ConfigureAwait(false);
+        var outcome = await SendAsync(request, FleetJsonContext.Default.StrandedOutcomeBody, cancellationToken).ConfigureAwait(false);
         return action == StrandedAction.Redrive ? outcome.Redriven : outcome.GaveUp;
     }
 
-    private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> body, CancellationToken cancellationToken)
         where T : class
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -80,7 +79,7 @@ internal sealed class IngestionClient(HttpClient http, string token)
 
             try
             {
-                return await response.Content.ReadFromJsonAsync<T>(_json, cancellationToken).ConfigureAwait(false)
+                return await response.Content.ReadFromJsonAsync(body, cancellationToken).ConfigureAwait(false)
                     ?? throw new IngestionException($"the ingestion service at {Service} answered an empty body.");
             }
             catch (JsonException ex)
@@ -129,9 +128,9 @@ internal sealed class IngestionClient(HttpClient http, string token)
         }
     }
 
-    private sealed record ScanBody(string Bucket, string Prefix, string? Profile);
+    internal sealed record ScanBody(string Bucket, string Prefix, string? Profile);
 
-    private sealed record ScanAcceptedBody(Guid JobId);
+    internal sealed record ScanAcceptedBody(Guid JobId);
 
-    private sealed record StrandedOutcomeBody(Guid JobId, int Redriven, int GaveUp);
+    internal sealed record StrandedOutcomeBody(Guid JobId, int Redriven, int GaveUp);
 }

@@ -7,7 +7,8 @@ namespace MixFleet.Cli.Tests.Support;
 /// Runs the built <c>mixfleet</c> as its own process, as a user does: a crash (stack overflow, the OOM killer) kills
 /// it and not the test host, and its memory is its own. Bounded in time; its peak resident memory is the kernel's
 /// high-water mark (VmHWM in /proc/PID/status, a maximum the kernel keeps, so reading it often loses nothing but the
-/// last moments), read until it exits.
+/// last moments), read until it exits. <c>MIXFLEET_CLI</c> names a published executable to run instead of the built
+/// <c>mixfleet.dll</c> (the Native AOT binary: <c>MIXFLEET_CLI=artifacts/mixfleet/mixfleet dotnet test ...</c>).
 /// </summary>
 internal static class CliProcess
 {
@@ -18,14 +19,19 @@ internal static class CliProcess
     /// <param name="environment">Extra environment variables for the child.</param>
     public static async Task<Result> RunAsync(IReadOnlyList<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        var published = Environment.GetEnvironmentVariable("MIXFLEET_CLI") is { Length: > 0 } executable ? Path.GetFullPath(executable) : null;
+        var start = new ProcessStartInfo(published ?? (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mixfleet.dll"));
+        if (published is null)
+        {
+            start.ArgumentList.Add("exec");
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mixfleet.dll"));
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -87,8 +87,13 @@ public sealed class QcProfileLoaderTests
     }
 
     [Theory]
-    [InlineData("name: x\ntargetLufz: -14\n", "p.yaml", "line 2")]
-    [InlineData("name: x\ntargetLufs: loud\n", "p.yaml", "line 2")]
+    [InlineData("name: x\ntargetLufz: -14\n", "p.yaml", "p.yaml (line 2, column 1): unknown setting 'targetLufz'.")]
+    [InlineData("name: x\ntargetLufs: loud\n", "p.yaml", "p.yaml (line 2, column 13): 'targetLufs' must be a number (got 'loud').")]
+    [InlineData("name: x\nbitDepth: 24.5\n", "p.yaml", "p.yaml (line 2, column 11): 'bitDepth' must be a whole number (got '24.5').")]
+    [InlineData("name: x\nrequireIsrc: maybe\n", "p.yaml", "'requireIsrc' must be true or false (got 'maybe')")]
+    [InlineData("name: x\nfailDefects: clipping\n", "p.yaml", "p.yaml (line 2, column 14): 'failDefects' must be a list.")]
+    [InlineData("- name: x\n", "p.yaml", "p.yaml (line 1, column 1): a profile is a mapping of settings")]
+    [InlineData("name: [x\n", "p.yaml", "p.yaml (line 2, column 1)")]
     [InlineData("{ \"name\": \"x\", \"targetLufz\": -14 }", "p.json", "targetLufz")]
     [InlineData("{ \"name\": \"x\", ", "p.json", "p.json")]
     [InlineData("name: x\nbasedOn: spotify\n", "p.yaml", "'spotify' is not a built-in profile")]
@@ -97,6 +102,37 @@ public sealed class QcProfileLoaderTests
         var error = Assert.Throws<QcProfileException>(() => QcProfileLoader.Parse(text, source));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Yaml_DefectLists_LoadInBothSequenceStyles()
+    {
+        var profile = QcProfileLoader.Parse("name: d\nfailDefects: [clipping, dropout]\nwarnDefects:\n  - click\n  - dc-offset\n", "d.yaml");
+
+        Assert.Equal(["clipping", "dropout"], profile.FailDefects);
+        Assert.Equal(["click", "dc-offset"], profile.WarnDefects);
+    }
+
+    [Fact]
+    public void Yaml_AndJson_OfTheSameSettings_ReadTheSame()
+    {
+        const string Yaml = "name: same\nbasedOn: cd\ntargetLufs: -9.5\ntoleranceLu: 0.5\nbitDepth: 24\nnoLimiting: true\nalbumGainMode: loudest-track\nfailDefects: [clipping]\ndescription: ~\n";
+        const string Json = """{ "name": "same", "basedOn": "cd", "targetLufs": -9.5, "toleranceLu": 0.5, "bitDepth": 24, "noLimiting": true, "albumGainMode": "loudest-track", "failDefects": ["clipping"], "description": null }""";
+
+        var fromYaml = QcProfileLoader.Parse(Yaml, "same.yaml");
+        var fromJson = QcProfileLoader.Parse(Json, "same.json");
+
+        Assert.Equal(fromJson with { FailDefects = null }, fromYaml with { FailDefects = null });
+        Assert.Equal(fromJson.FailDefects, fromYaml.FailDefects);
+        Assert.Equal(-9.5, fromYaml.TargetLufs);
+    }
+
+    [Fact]
+    public void Yaml_ANumberWhereTextIsExpected_IsTheText()
+    {
+        var profile = QcProfileLoader.Parse("name: 2024\nbasedOn: streaming\n", "n.yaml");
+
+        Assert.Equal("2024", profile.Name);
     }
 
     [Fact]
