@@ -58,7 +58,7 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
         _phasesV = [.. _phases.Select(Vector256.Create)];
 
         // Nudged up so float rounding in the dot products can never beat the bound.
-        _groupBound = (float)(ReconstructionFilter.HalfBandGain * ReconstructionFilter.PhaseGain * RefineCeiling * 1.001);
+        _groupBound = (float)(ReconstructionFilter.GridGain * RefineCeiling * 1.001);
         _stage2Bound = (float)(ReconstructionFilter.PhaseGain * RefineCeiling * 1.001);
     }
 
@@ -91,8 +91,8 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
                 continue;
             }
 
-            Phases(signal, s1, b - 1, e - b + 1, stage2);
-            var (groupMax, groupOvers) = MaxAndOvers(signal[b..e], s1[3..(e - b + 3)], stage2, e - b);
+            var stage2Max = Phases(signal, s1, b - 1, e - b + 1, stage2, limit);
+            var (groupMax, groupOvers) = MaxAndOvers(signal[b..e], s1[3..(e - b + 3)], stage2, e - b, stage2Max);
             overs += groupOvers;
             floor = MathF.Max(floor, groupMax);
             if (groupMax * RefineCeiling > floor)
@@ -106,29 +106,52 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
     }
 
     /// <summary>Stage 1: the half-sample points j + ½ for j = first, first+1, … into <paramref name="output"/>.</summary>
+    /// <remarks>
+    /// Three output vectors per pass, so three independent chains hide the fused multiply-add latency; the last vector
+    /// is placed to end on the last output (it may overlap the one before it and recompute the same values: every point
+    /// is the same chain wherever it is computed).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void HalfBand(ReadOnlySpan<float> x, int first, Span<float> output)
     {
-        ref var x0 = ref MemoryMarshal.GetReference(x);
-        var n = 0;
-        if (Vector256.IsHardwareAccelerated)
+        const int Width = 8;
+        if (Vector256.IsHardwareAccelerated && output.Length >= Width)
         {
+            ref var x0 = ref MemoryMarshal.GetReference(x);
+            ref var o0 = ref MemoryMarshal.GetReference(output);
             ReadOnlySpan<Vector256<float>> c = _halfBandV;
-            for (; n + Vector256<float>.Count <= output.Length; n += Vector256<float>.Count)
+            var lastStart = output.Length - Width;
+            for (var n = 0; n < output.Length; n += 3 * Width)
             {
-                var j = first + n;
-                var acc = Vector256<float>.Zero;
+                var n0 = Math.Min(n, lastStart);
+                var n1 = Math.Min(n + Width, lastStart);
+                var n2 = Math.Min(n + (2 * Width), lastStart);
+                var l0 = (nuint)(first + n0 - HalfSpan);
+                var l1 = (nuint)(first + n1 - HalfSpan);
+                var l2 = (nuint)(first + n2 - HalfSpan);
+                const int Mirror = (2 * HalfSpan) + 1;
+                var a0 = Vector256<float>.Zero;
+                var a1 = Vector256<float>.Zero;
+                var a2 = Vector256<float>.Zero;
                 for (var t = 0; t < Folded; t++)
                 {
-                    var pair = Vector256.LoadUnsafe(ref x0, (nuint)(j - HalfSpan + t)) + Vector256.LoadUnsafe(ref x0, (nuint)(j + HalfSpan + 1 - t));
-                    acc = Vector256.FusedMultiplyAdd(c[t], pair, acc);
+                    var tap = c[t];
+                    var t0 = (nuint)t;
+                    var m0 = (nuint)(Mirror - t);
+                    a0 = Vector256.FusedMultiplyAdd(tap, Vector256.LoadUnsafe(ref x0, l0 + t0) + Vector256.LoadUnsafe(ref x0, l0 + m0), a0);
+                    a1 = Vector256.FusedMultiplyAdd(tap, Vector256.LoadUnsafe(ref x0, l1 + t0) + Vector256.LoadUnsafe(ref x0, l1 + m0), a1);
+                    a2 = Vector256.FusedMultiplyAdd(tap, Vector256.LoadUnsafe(ref x0, l2 + t0) + Vector256.LoadUnsafe(ref x0, l2 + m0), a2);
                 }
 
-                acc.StoreUnsafe(ref MemoryMarshal.GetReference(output), (nuint)n);
+                a0.StoreUnsafe(ref o0, (nuint)n0);
+                a1.StoreUnsafe(ref o0, (nuint)n1);
+                a2.StoreUnsafe(ref o0, (nuint)n2);
             }
+
+            return;
         }
 
-        for (; n < output.Length; n++)
+        for (var n = 0; n < output.Length; n++)
         {
             var j = first + n;
             var acc = 0f;
@@ -144,58 +167,92 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
     /// <summary>
     /// Stage 2 for <paramref name="count"/> base samples from <paramref name="first"/>: the three points after x[i]
     /// (even z-positions, arrays 0–2) and the three after the half-sample point (odd, arrays 3–5), each
-    /// Σₖ h[k]·z[…] in tap order, the z taps read straight from x and the stage-1 points.
+    /// Σₖ h[k]·z[…] in tap order, the z taps read straight from x and the stage-1 points. Returns the largest |value|
+    /// of bases 1 … count−1 (base 0, the one before the group, is only a neighbour for the refinement).
     /// </summary>
+    /// <remarks>
+    /// Eight bases at a time; a vector whose 17 inputs are all small enough that none of its values can exceed
+    /// <paramref name="limit"/> (Σ|h|·max|z|, with the refinement's ceiling) is not computed and reads as zeros. That is
+    /// exact: such a value cannot raise the maximum or be an over, and cannot be a refinement candidate or a candidate's
+    /// neighbour (a candidate's base lies in the same vector, or right after it, where x itself is among the inputs
+    /// and bounded too).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Phases(ReadOnlySpan<float> x, ReadOnlySpan<float> s1, int first, int count, Span<float> output)
+    private float Phases(ReadOnlySpan<float> x, ReadOnlySpan<float> s1, int first, int count, Span<float> output, float limit)
     {
         // s1 holds points from first − 2 on (b − 3 with first = b − 1).
-        ref var xr = ref MemoryMarshal.GetReference(x);
-        ref var sr = ref MemoryMarshal.GetReference(s1);
-        ref var or = ref MemoryMarshal.GetReference(output);
-        var n = 0;
-        if (Vector256.IsHardwareAccelerated)
+        const int Width = 8;
+        if (Vector256.IsHardwareAccelerated && count >= Width)
         {
+            ref var xr = ref MemoryMarshal.GetReference(x);
+            ref var sr = ref MemoryMarshal.GetReference(s1);
+            ref var or = ref MemoryMarshal.GetReference(output);
             ReadOnlySpan<Vector256<float>> h = _phasesV;
-            for (; n + Vector256<float>.Count <= count; n += Vector256<float>.Count)
+            var skipBelow = Vector256.Create(limit);
+            var bound = Vector256.Create(_stage2Bound);
+            var notBase0 = Vector256.Create(0f, 1f, 1f, 1f, 1f, 1f, 1f, 1f);
+            var vmax = Vector256<float>.Zero;
+            var lastStart = count - Width;
+            for (var n = 0; n < count; n += Width)
             {
-                var i = (nuint)(first + n);
+                var n0 = Math.Min(n, lastStart);
+                var i = (nuint)(first + n0);
                 var xm1 = Vector256.LoadUnsafe(ref xr, i - 1);
                 var x0 = Vector256.LoadUnsafe(ref xr, i);
                 var xp1 = Vector256.LoadUnsafe(ref xr, i + 1);
                 var xp2 = Vector256.LoadUnsafe(ref xr, i + 2);
-                var s = (nuint)n;
+                var s = (nuint)n0;
                 var sm2 = Vector256.LoadUnsafe(ref sr, s);
                 var sm1 = Vector256.LoadUnsafe(ref sr, s + 1);
                 var s0 = Vector256.LoadUnsafe(ref sr, s + 2);
                 var sp1 = Vector256.LoadUnsafe(ref sr, s + 3);
                 var sp2 = Vector256.LoadUnsafe(ref sr, s + 4);
+                var inputs = Vector256.Max(
+                    Vector256.Max(Vector256.Max(Vector256.Abs(xm1), Vector256.Abs(x0)), Vector256.Max(Vector256.Abs(xp1), Vector256.Abs(xp2))),
+                    Vector256.Max(Vector256.Max(Vector256.Max(Vector256.Abs(sm2), Vector256.Abs(sm1)), Vector256.Max(Vector256.Abs(s0), Vector256.Abs(sp1))), Vector256.Abs(sp2)));
+                if (Vector256.LessThanOrEqualAll(inputs * bound, skipBelow))
+                {
+                    for (var a = 0; a < 2 * ReconstructionFilter.Phases; a++)
+                    {
+                        Vector256<float>.Zero.StoreUnsafe(ref or, (nuint)((a * Stride) + n0));
+                    }
+
+                    continue;
+                }
+
+                var local = Vector256<float>.Zero;
                 for (var p = 0; p < ReconstructionFilter.Phases; p++)
                 {
                     var k = p * ReconstructionFilter.PhaseTaps;
                     var even = Vector256.FusedMultiplyAdd(h[k], sm2, Vector256<float>.Zero);
-                    even = Vector256.FusedMultiplyAdd(h[k + 1], xm1, even);
-                    even = Vector256.FusedMultiplyAdd(h[k + 2], sm1, even);
-                    even = Vector256.FusedMultiplyAdd(h[k + 3], x0, even);
-                    even = Vector256.FusedMultiplyAdd(h[k + 4], s0, even);
-                    even = Vector256.FusedMultiplyAdd(h[k + 5], xp1, even);
-                    even = Vector256.FusedMultiplyAdd(h[k + 6], sp1, even);
-                    even = Vector256.FusedMultiplyAdd(h[k + 7], xp2, even);
                     var odd = Vector256.FusedMultiplyAdd(h[k], xm1, Vector256<float>.Zero);
+                    even = Vector256.FusedMultiplyAdd(h[k + 1], xm1, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 1], sm1, odd);
+                    even = Vector256.FusedMultiplyAdd(h[k + 2], sm1, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 2], x0, odd);
+                    even = Vector256.FusedMultiplyAdd(h[k + 3], x0, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 3], s0, odd);
+                    even = Vector256.FusedMultiplyAdd(h[k + 4], s0, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 4], xp1, odd);
+                    even = Vector256.FusedMultiplyAdd(h[k + 5], xp1, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 5], sp1, odd);
+                    even = Vector256.FusedMultiplyAdd(h[k + 6], sp1, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 6], xp2, odd);
+                    even = Vector256.FusedMultiplyAdd(h[k + 7], xp2, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 7], sp2, odd);
-                    even.StoreUnsafe(ref or, (nuint)((p * Stride) + n));
-                    odd.StoreUnsafe(ref or, (nuint)(((p + ReconstructionFilter.Phases) * Stride) + n));
+                    even.StoreUnsafe(ref or, (nuint)((p * Stride) + n0));
+                    odd.StoreUnsafe(ref or, (nuint)(((p + ReconstructionFilter.Phases) * Stride) + n0));
+                    local = Vector256.Max(local, Vector256.Max(Vector256.Abs(even), Vector256.Abs(odd)));
                 }
+
+                vmax = Vector256.Max(vmax, n0 == 0 ? local * notBase0 : local);
             }
+
+            return PeakMath.MaxLane(vmax);
         }
 
-        for (; n < count; n++)
+        var max = 0f;
+        for (var n = 0; n < count; n++)
         {
             var i = first + n;
             for (var p = 0; p < ReconstructionFilter.Phases; p++)
@@ -219,23 +276,24 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
                 odd = MathF.FusedMultiplyAdd(_phases[k + 7], s1[n + 4], odd);
                 output[(p * Stride) + n] = even;
                 output[((p + ReconstructionFilter.Phases) * Stride) + n] = odd;
+                if (n > 0)
+                {
+                    max = MathF.Max(max, MathF.Max(MathF.Abs(even), MathF.Abs(odd)));
+                }
             }
         }
+
+        return max;
     }
 
-    // The grid values of bases [b, e): the samples, the stage-1 points, and stage-2 entries 1 … e−b of each array,
-    // reduced in one vector accumulator (a horizontal max per group, not per array).
-    private static (float Max, long Overs) MaxAndOvers(ReadOnlySpan<float> samples, ReadOnlySpan<float> halfPoints, ReadOnlySpan<float> stage2, int count)
+    // The grid values of bases [b, e) besides stage 2 (whose maximum Phases returns): the samples and the stage-1
+    // points; the overs only when the group's maximum exceeds full scale.
+    private static (float Max, long Overs) MaxAndOvers(ReadOnlySpan<float> samples, ReadOnlySpan<float> halfPoints, ReadOnlySpan<float> stage2, int count, float stage2Max)
     {
         var acc = Vector256<float>.Zero;
         var max = AbsMax(samples, ref acc);
         max = MathF.Max(max, AbsMax(halfPoints, ref acc));
-        for (var a = 0; a < 2 * ReconstructionFilter.Phases; a++)
-        {
-            max = MathF.Max(max, AbsMax(stage2.Slice((a * Stride) + 1, count), ref acc));
-        }
-
-        max = MathF.Max(max, PeakMath.MaxLane(acc));
+        max = MathF.Max(stage2Max, MathF.Max(max, PeakMath.MaxLane(acc)));
         if (max <= 1f)
         {
             return (max, 0);
