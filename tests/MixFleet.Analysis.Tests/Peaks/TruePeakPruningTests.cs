@@ -5,8 +5,8 @@ namespace MixFleet.Analysis.Tests.Peaks;
 
 /// <summary>
 /// The reconstruction kernel's pruning is exact: its maximum and overs count equal, bit for bit, those of a plain
-/// evaluation of every point of the 8× grid (the same filters, each point the same fused multiply-add chain in tap
-/// order) and of the parabola at every point, with nothing skipped. Signals from silence to +6 dB over full scale, loud
+/// evaluation of every point of the 8× grid (the same filters, each point the same fused multiply-add chain: stage 1
+/// from the centre tap outwards, stage 2 in tap order) and of the parabola at every point, with nothing skipped. Signals from silence to +6 dB over full scale, loud
 /// passages next to quiet ones (where the group and vector skips switch on and off), floors from 0 to above the peak,
 /// and lengths that leave partial groups and vectors.
 /// </summary>
@@ -161,13 +161,13 @@ public sealed class TruePeakPruningTests
         return acc;
     }
 
-    // The half-sample point between x[j] and x[j + 1]: the symmetric taps folded, in tap order.
+    // The half-sample point between x[j] and x[j + 1]: the symmetric taps folded, from the centre outwards.
     private static float HalfPoint(ReadOnlySpan<float> x, int j)
     {
         var h = ReconstructionFilter.HalfBand;
         var half = h.Length / 2;
         var acc = 0f;
-        for (var t = 0; t < half; t++)
+        for (var t = half - 1; t >= 0; t--)
         {
             acc = MathF.FusedMultiplyAdd(h[t], x[j - (half - 1) + t] + x[j + half - t], acc);
         }
