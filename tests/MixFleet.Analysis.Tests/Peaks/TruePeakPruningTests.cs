@@ -15,7 +15,7 @@ public sealed class TruePeakPruningTests
     public static TheoryData<string, double, float> Cases()
     {
         var data = new TheoryData<string, double, float>();
-        foreach (var signal in new[] { "master", "pink", "bursts", "white" })
+        foreach (var signal in new[] { "master", "pink", "bursts", "white", "worst" })
         {
             foreach (var gainDb in new[] { -30.0, -12.0, 0.0, 3.0, 6.0 })
             {
@@ -69,10 +69,49 @@ public sealed class TruePeakPruningTests
             "master" => LoudMaster.Make(Rate, 1.0, 7)[0],
             "pink" => Signals.PinkNoise(3, Rate, 0.9),
             "white" => Signals.Noise(5, Rate / 2, 0.7),
+            "worst" => WorstCases(Rate / 2),
             // Loud bursts of near-Nyquist tone in silence and in a quiet bed: every group and vector skip decision flips.
             _ => Bursts(Rate),
         };
         return [.. x.Select(v => v * gain)];
+    }
+
+    /// <summary>
+    /// Bursts that drive a grid point to the filters' bound Σ|h|·a (x = a·sign(h) over the taps): the half-sample point
+    /// (Σ|h₁| = 2.69) and a stage-2 point (2.57), levels rising 4 % a burst from 0.02 to ~1.4 so that every floor
+    /// meets a burst just above it. A skip bound that under-estimates loses the new maximum there.
+    /// </summary>
+    private static float[] WorstCases(int length)
+    {
+        double[][] patterns = [[.. ReconstructionFilter.HalfBand.Select(h => (double)Math.Sign(h))], Composite()];
+        var x = new float[length];
+        var level = 0.02;
+        for (var (start, k) = (100, 0); start + 120 < length; start += 400, k++, level *= 1.04)
+        {
+            var pattern = patterns[k % 2];
+            for (var d = 0; d < pattern.Length; d++)
+            {
+                x[start + d] = (float)(level * pattern[d]);
+            }
+        }
+
+        return x;
+    }
+
+    // sign of the weight of x[i + d], d = −26 … 26, in the grid point 5/8 after x[i] (both stages combined), by impulses.
+    private static double[] Composite()
+    {
+        const int Centre = 60;
+        var first = TruePeakReconstructor.Lookback - 1;
+        var pattern = new double[53];
+        for (var d = -26; d <= 26; d++)
+        {
+            var impulse = new float[120];
+            impulse[Centre + d] = 1;
+            pattern[d + 26] = Math.Sign(Grid(impulse)[(8 * (Centre - first)) + 5].Value);
+        }
+
+        return pattern;
     }
 
     private static float[] Bursts(int rate)
