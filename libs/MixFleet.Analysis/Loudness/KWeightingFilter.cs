@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace MixFleet.Analysis.Loudness;
 
@@ -68,11 +65,6 @@ public struct KWeightingFilter
             throw new ArgumentException("Both channels need the same number of samples.", nameof(z));
         }
 
-        if (Vector128.IsHardwareAccelerated && Fma.IsSupported)
-        {
-            return FilterPairVector(ref first, ref second, x, z);
-        }
-
         double b0 = first._b0, b1 = first._b1, b2 = first._b2, na1 = -first._a1, na2 = -first._a2, nc1 = -first._c1, nc2 = -first._c2;
         var s = first._state;
         var t = second._state;
@@ -95,52 +87,6 @@ public struct KWeightingFilter
         first._state = s;
         second._state = t;
         return (sum, sumZ, cross);
-    }
-
-    /// <summary>
-    /// <see cref="FilterPair"/> with the two channels in the two lanes of a vector: the same operations in the same
-    /// order per lane (so the same results to the bit), half the instructions.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (double First, double Second, double Cross) FilterPairVector(ref KWeightingFilter first, ref KWeightingFilter second, ReadOnlySpan<float> x, ReadOnlySpan<float> z)
-    {
-        var b0 = Vector128.Create(first._b0);
-        var b1 = Vector128.Create(first._b1);
-        var b2 = Vector128.Create(first._b2);
-        var na1 = Vector128.Create(-first._a1);
-        var na2 = Vector128.Create(-first._a2);
-        var nc1 = Vector128.Create(-first._c1);
-        var nc2 = Vector128.Create(-first._c2);
-        var two = Vector128.Create(2.0);
-        State s = first._state, t = second._state;
-        var x1 = Vector128.Create(s.X1, t.X1);
-        var x2 = Vector128.Create(s.X2, t.X2);
-        var u1 = Vector128.Create(s.U1, t.U1);
-        var u2 = Vector128.Create(s.U2, t.U2);
-        var y1 = Vector128.Create(s.Y1, t.Y1);
-        var y2 = Vector128.Create(s.Y2, t.Y2);
-        var sum = Vector128<double>.Zero;
-        var cross = Vector128<double>.Zero;
-        ref var xr = ref MemoryMarshal.GetReference(x);
-        ref var zr = ref MemoryMarshal.GetReference(z);
-        for (var i = 0; i < x.Length; i++)
-        {
-            var v = Vector128.Create((double)Unsafe.Add(ref xr, i), Unsafe.Add(ref zr, i));
-            var u = Fma.MultiplyAdd(na1, u1, Fma.MultiplyAdd(na2, u2, (b0 * v) + (b1 * x1) + (b2 * x2)));
-            var y = Fma.MultiplyAdd(nc1, y1, Fma.MultiplyAdd(nc2, y2, u - (two * u1) + u2));
-            sum = Fma.MultiplyAdd(y, y, sum);
-            cross = Fma.MultiplyAdd(y, Sse2.Shuffle(y, y, 0b01), cross);
-            x2 = x1;
-            x1 = v;
-            u2 = u1;
-            u1 = u;
-            y2 = y1;
-            y1 = y;
-        }
-
-        first._state = new State(x1[0], x2[0], u1[0], u2[0], y1[0], y2[0]);
-        second._state = new State(x1[1], x2[1], u1[1], u2[1], y1[1], y2[1]);
-        return (sum[0], sum[1], cross[0]);
     }
 
     /// <summary>Direct form I memory: the last two inputs, shelf outputs and high-pass outputs.</summary>
