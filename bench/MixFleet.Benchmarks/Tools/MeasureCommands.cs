@@ -140,7 +140,7 @@ internal static class MeasureCommands
         var audioSeconds = (double)filled / info.SampleRate;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{mode}: true peak {20 * Math.Log10(peak):0.0000} dBTP, overs {overs}, {audioSeconds:0} s x {info.Channels} ch in {cpu:0.000} CPU s ({cpu * 1e9 / (filled * (double)info.Channels):0.00} ns/sample, {audioSeconds / cpu:0} x realtime per core)"));
+            $"{mode}: true peak {20 * Math.Log10(peak):0.0000} dBTP ({peak:G9}), overs {overs}, {audioSeconds:0} s x {info.Channels} ch in {cpu:0.000} CPU s ({cpu * 1e9 / (filled * (double)info.Channels):0.00} ns/sample, {audioSeconds / cpu:0} x realtime per core)"));
         return 0;
     }
 

@@ -6,7 +6,8 @@ namespace MixFleet.Analysis.Peaks;
 /// <summary>
 /// Sample and true peak as a chunk metric. The true-peak kernel (<see cref="TruePeakMode"/>) needs
 /// <see cref="ITruePeakKernel.History"/> samples of context, which the pre-roll provides, so chunk boundaries change
-/// nothing; maxima merge exactly.
+/// nothing; maxima merge exactly. A chunk's true peak is measured above the largest found so far in the track (see
+/// <see cref="Floor"/>): exact for the track, whatever order the chunks run in.
 /// </summary>
 /// <remarks>
 /// Over events: when a channel's chunk peak exceeds the over ceiling, the kernel runs again per 10 ms segment of the
@@ -23,6 +24,7 @@ public sealed class PeakMetric : IChunkMetric<PeakPartial, PeakResult>
     private readonly int _sampleRate;
     private readonly double _overCeilingDbtp;
     private readonly float _overCeiling;
+    private int[]? _knownPeakBits;
 
     /// <summary>Creates the metric with the default (<see cref="TruePeakMode.Reconstruction"/>) true peak.</summary>
     public PeakMetric(int sampleRate)
@@ -56,11 +58,13 @@ public sealed class PeakMetric : IChunkMetric<PeakPartial, PeakResult>
         var overs = new long[chunk.Channels];
         var tail = new float[chunk.Channels][];
         List<OverRun>? runs = null;
+        var known = LazyInitializer.EnsureInitialized(ref _knownPeakBits, () => new int[chunk.Channels]);
         for (var c = 0; c < chunk.Channels; c++)
         {
             var all = chunk.WithPreRoll(c);
             samplePeaks[c] = SamplePeakMeter.MaxAbs(chunk.Samples(c));
-            (truePeaks[c], overs[c]) = _kernel.Measure(all[(chunk.PreRollFrames - history)..], samplePeaks[c]);
+            (truePeaks[c], overs[c]) = _kernel.Measure(all[(chunk.PreRollFrames - history)..], Floor(samplePeaks[c], known, c));
+            Raise(known, c, truePeaks[c]);
             tail[c] = all[^history..].ToArray();
             if (truePeaks[c] > _overCeiling)
             {
@@ -69,6 +73,36 @@ public sealed class PeakMetric : IChunkMetric<PeakPartial, PeakResult>
         }
 
         return new PeakPartial(samplePeaks, truePeaks, overs, tail) { OverRuns = runs ?? [] };
+    }
+
+    /// <summary>
+    /// The kernel's floor for a channel of a chunk: its sample peak, or the largest true peak of the track's chunks
+    /// measured so far if higher. Values at or below it cannot change the track's maximum, so the kernel's exact pruning
+    /// may skip them (a quiet passage after a loud one costs next to nothing); the chunk's partial then reports the
+    /// floor, which never exceeds the track's true peak. Capped at the over ceiling unless a sample is already over it,
+    /// so a result above the ceiling still means a value of this chunk is.
+    /// </summary>
+    private float Floor(float samplePeak, int[] known, int channel)
+    {
+        var soFar = BitConverter.Int32BitsToSingle(Volatile.Read(ref known[channel]));
+        return MathF.Max(samplePeak, samplePeak > _overCeiling ? soFar : MathF.Min(soFar, _overCeiling));
+    }
+
+    // Peaks are ≥ 0, and non-negative floats order like their bits: an atomic maximum on the bits (chunks run in parallel).
+    private static void Raise(int[] known, int channel, float peak)
+    {
+        var bits = BitConverter.SingleToInt32Bits(peak);
+        var current = Volatile.Read(ref known[channel]);
+        while (bits > current)
+        {
+            var seen = Interlocked.CompareExchange(ref known[channel], bits, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 
     // The chunk's segments over the ceiling, joined into runs (the chunk starts on a segment boundary).

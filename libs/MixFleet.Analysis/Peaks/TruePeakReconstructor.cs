@@ -15,11 +15,17 @@ namespace MixFleet.Analysis.Peaks;
 /// 4×, 0.14 dB at 8×, 0.035 dB at 16× for 20 kHz at 44.1 kHz). On the 8× grid a parabola through the top three points
 /// leaves at most 0.005 dB for a sine anywhere below Nyquist, so 8× with refinement beats 16× without it, at half the
 /// filter work. Two stages cost ~90 multiply-adds per sample where one 8× polyphase of equal quality costs ~290.</para>
-/// <para>Exact pruning, as in the Annex 2 kernel: a group of <see cref="Group"/> samples is skipped when Σ|h₁|·Σ|h₂|·
-/// max|x| over its inputs (and the refinement's ceiling, 1/cos(π/16): a signal below Nyquist cannot peak higher
-/// between 8× grid points) can exceed neither the maximum so far nor full scale; stage 2 is skipped the same way from
-/// the stage-1 points. Every value is one fused multiply-add chain in a fixed tap order in the vector and scalar paths,
-/// so results do not depend on chunk or group boundaries.</para>
+/// <para>Exact pruning, in three steps, each skipping what provably can exceed neither the maximum so far nor full
+/// scale (the refinement's ceiling, 1/cos(π/16), and a 0.1 % margin for float rounding included):
+/// (1) a group of <see cref="Group"/> samples, from max|x| over its inputs times Σ|h| of the worst grid phase with
+/// both stages combined (<see cref="ReconstructionFilter.GridGain"/>, 2.69; the product Σ|h₁|·Σ|h₂| would be 4.26);
+/// (2) stage 2 of the group, from the samples and the stage-1 points bounded after only their 12 central folded taps
+/// (the 12 outer ones add at most 0.077·max|x|), then again from the finished points;
+/// (3) stage 2 per 8 bases, from their 17 inputs. On a mastered 45-minute file stage 2 runs for ~8 % of the groups and
+/// the outer stage-1 taps for ~13 %. <c>TruePeakPruningTests</c> checks the result against every point evaluated.</para>
+/// <para>Every value is one fused multiply-add chain in a fixed order (stage 1 from the centre tap outwards, so the
+/// central taps are a prefix of it; stage 2 in tap order) in the vector and scalar paths, so results do not depend on
+/// chunk or group boundaries.</para>
 /// <para>Inter-sample overs are counted on the 8× grid (the samples themselves included).</para>
 /// </remarks>
 public sealed class TruePeakReconstructor : ITruePeakKernel
@@ -41,6 +47,9 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
     private const int Stride = Group + 1; // stage-2 outputs of bases b−1 … e−1
     private const int Stage1Count = Group + 5; // stage-1 points j ∈ [b−3, e+2)
 
+    /// <summary>Folded stage-1 taps (of 24) evaluated before the first stage-2 decision: the central ones.</summary>
+    private const int CentralTaps = 12;
+
     /// <summary>Most a band-limited signal can rise between 8× grid points: 1/cos(π/16) (+0.17 dB).</summary>
     private static readonly double RefineCeiling = 1 / Math.Cos(Math.PI / 16);
 
@@ -50,6 +59,7 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
     private readonly Vector256<float>[] _phasesV;
     private readonly float _groupBound;
     private readonly float _stage2Bound;
+    private readonly float _outerGain;
 
     /// <summary>Creates the kernel (the design is the same at every sample rate).</summary>
     public TruePeakReconstructor()
@@ -58,8 +68,11 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
         _phasesV = [.. _phases.Select(Vector256.Create)];
 
         // Nudged up so float rounding in the dot products can never beat the bound.
-        _groupBound = (float)(ReconstructionFilter.HalfBandGain * ReconstructionFilter.PhaseGain * RefineCeiling * 1.001);
+        _groupBound = (float)(ReconstructionFilter.GridGain * RefineCeiling * 1.001);
         _stage2Bound = (float)(ReconstructionFilter.PhaseGain * RefineCeiling * 1.001);
+
+        // Σ|h| of the outer stage-1 taps (both sides), with room for the rounding of the steps that remain.
+        _outerGain = (float)((2 * _halfBand.Take(Folded - CentralTaps).Sum(t => Math.Abs((double)t)) * 1.0001) + 1e-5);
     }
 
     /// <inheritdoc />
@@ -73,26 +86,39 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
     {
         long overs = 0;
         Span<float> stage1 = stackalloc float[Stage1Count];
+        Span<float> central = stackalloc float[Stage1Count];
         Span<float> stage2 = stackalloc float[2 * ReconstructionFilter.Phases * Stride];
         var last = signal.Length - Lookahead;
         for (var b = Lookback; b < last; b += Group)
         {
             var e = Math.Min(b + Group, last);
             var limit = MathF.Min(floor, 1f);
-            if (SamplePeakMeter.MaxAbs(signal[(b - Lookback)..(e + Lookahead)]) * _groupBound <= limit)
+            var window = SamplePeakMeter.MaxAbs(signal[(b - Lookback)..(e + Lookahead)]);
+            if (window * _groupBound <= limit)
             {
                 continue;
             }
 
+            // Stage 1 in two steps: the central taps, then (unless stage 2 is skipped already) the outer ones. The
+            // central part is a prefix of each point's chain, and the outer taps add at most Σ|h_outer|·max|x|.
             var s1 = stage1[..(e - b + 5)];
-            HalfBand(signal, b - 3, s1);
-            if (MathF.Max(SamplePeakMeter.MaxAbs(signal[(b - 2)..(e + 3)]), SamplePeakMeter.MaxAbs(s1)) * _stage2Bound <= limit)
+            var c1 = central[..s1.Length];
+            HalfBand(signal, b - 3, c1, Folded - 1, Folded - CentralTaps, []);
+            var samples = SamplePeakMeter.MaxAbs(signal[(b - 2)..(e + 3)]);
+            var halfPoints = (SamplePeakMeter.MaxAbs(c1) * 1.00001f) + (_outerGain * window);
+            if (MathF.Max(samples, halfPoints) * _stage2Bound <= limit)
             {
                 continue;
             }
 
-            Phases(signal, s1, b - 1, e - b + 1, stage2);
-            var (groupMax, groupOvers) = MaxAndOvers(signal[b..e], s1[3..(e - b + 3)], stage2, e - b);
+            HalfBand(signal, b - 3, s1, Folded - CentralTaps - 1, 0, c1);
+            if (MathF.Max(samples, SamplePeakMeter.MaxAbs(s1)) * _stage2Bound <= limit)
+            {
+                continue;
+            }
+
+            var stage2Max = Phases(signal, s1, b - 1, e - b + 1, stage2, limit);
+            var (groupMax, groupOvers) = MaxAndOvers(signal[b..e], s1[3..(e - b + 3)], stage2, e - b, stage2Max);
             overs += groupOvers;
             floor = MathF.Max(floor, groupMax);
             if (groupMax * RefineCeiling > floor)
@@ -105,34 +131,64 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
         return (floor, overs);
     }
 
-    /// <summary>Stage 1: the half-sample points j + ½ for j = first, first+1, … into <paramref name="output"/>.</summary>
+    /// <summary>
+    /// Stage 1, folded taps <paramref name="from"/> down to <paramref name="to"/> (inclusive) of the half-sample points
+    /// j + ½ for j = first, first+1, … into <paramref name="output"/>: from zero, or (<paramref name="resume"/> not empty)
+    /// continuing the chains held there, a separate buffer, as overlapping vectors re-read it.
+    /// </summary>
+    /// <remarks>
+    /// Each point is one fused multiply-add chain from the centre tap outwards, so the central taps alone are a prefix
+    /// of it (see <see cref="Measure"/>). Three output vectors per pass, so three independent chains hide the latency;
+    /// the last vector is placed to end on the last output (it may overlap the one before it and recompute the same
+    /// values: every point is the same chain wherever it is computed).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void HalfBand(ReadOnlySpan<float> x, int first, Span<float> output)
+    private void HalfBand(ReadOnlySpan<float> x, int first, Span<float> output, int from, int to, ReadOnlySpan<float> resume)
     {
-        ref var x0 = ref MemoryMarshal.GetReference(x);
-        var n = 0;
-        if (Vector256.IsHardwareAccelerated)
+        const int Width = 8;
+        const int Mirror = (2 * HalfSpan) + 1;
+        if (Vector256.IsHardwareAccelerated && output.Length >= Width)
         {
+            ref var x0 = ref MemoryMarshal.GetReference(x);
+            ref var o0 = ref MemoryMarshal.GetReference(output);
+            ref var r0 = ref MemoryMarshal.GetReference(resume);
+            var resuming = !resume.IsEmpty;
             ReadOnlySpan<Vector256<float>> c = _halfBandV;
-            for (; n + Vector256<float>.Count <= output.Length; n += Vector256<float>.Count)
+            var lastStart = output.Length - Width;
+            for (var n = 0; n < output.Length; n += 3 * Width)
             {
-                var j = first + n;
-                var acc = Vector256<float>.Zero;
-                for (var t = 0; t < Folded; t++)
+                var n0 = Math.Min(n, lastStart);
+                var n1 = Math.Min(n + Width, lastStart);
+                var n2 = Math.Min(n + (2 * Width), lastStart);
+                var l0 = (nuint)(first + n0 - HalfSpan);
+                var l1 = (nuint)(first + n1 - HalfSpan);
+                var l2 = (nuint)(first + n2 - HalfSpan);
+                var a0 = resuming ? Vector256.LoadUnsafe(ref r0, (nuint)n0) : Vector256<float>.Zero;
+                var a1 = resuming ? Vector256.LoadUnsafe(ref r0, (nuint)n1) : Vector256<float>.Zero;
+                var a2 = resuming ? Vector256.LoadUnsafe(ref r0, (nuint)n2) : Vector256<float>.Zero;
+                for (var t = from; t >= to; t--)
                 {
-                    var pair = Vector256.LoadUnsafe(ref x0, (nuint)(j - HalfSpan + t)) + Vector256.LoadUnsafe(ref x0, (nuint)(j + HalfSpan + 1 - t));
-                    acc = Vector256.FusedMultiplyAdd(c[t], pair, acc);
+                    var tap = c[t];
+                    var t0 = (nuint)t;
+                    var m0 = (nuint)(Mirror - t);
+                    a0 = Vector256.FusedMultiplyAdd(tap, Vector256.LoadUnsafe(ref x0, l0 + t0) + Vector256.LoadUnsafe(ref x0, l0 + m0), a0);
+                    a1 = Vector256.FusedMultiplyAdd(tap, Vector256.LoadUnsafe(ref x0, l1 + t0) + Vector256.LoadUnsafe(ref x0, l1 + m0), a1);
+                    a2 = Vector256.FusedMultiplyAdd(tap, Vector256.LoadUnsafe(ref x0, l2 + t0) + Vector256.LoadUnsafe(ref x0, l2 + m0), a2);
                 }
 
-                acc.StoreUnsafe(ref MemoryMarshal.GetReference(output), (nuint)n);
+                a0.StoreUnsafe(ref o0, (nuint)n0);
+                a1.StoreUnsafe(ref o0, (nuint)n1);
+                a2.StoreUnsafe(ref o0, (nuint)n2);
             }
+
+            return;
         }
 
-        for (; n < output.Length; n++)
+        for (var n = 0; n < output.Length; n++)
         {
             var j = first + n;
-            var acc = 0f;
-            for (var t = 0; t < Folded; t++)
+            var acc = resume.IsEmpty ? 0f : resume[n];
+            for (var t = from; t >= to; t--)
             {
                 acc = MathF.FusedMultiplyAdd(_halfBand[t], x[j - HalfSpan + t] + x[j + HalfSpan + 1 - t], acc);
             }
@@ -144,58 +200,92 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
     /// <summary>
     /// Stage 2 for <paramref name="count"/> base samples from <paramref name="first"/>: the three points after x[i]
     /// (even z-positions, arrays 0–2) and the three after the half-sample point (odd, arrays 3–5), each
-    /// Σₖ h[k]·z[…] in tap order, the z taps read straight from x and the stage-1 points.
+    /// Σₖ h[k]·z[…] in tap order, the z taps read straight from x and the stage-1 points. Returns the largest |value|
+    /// of bases 1 … count−1 (base 0, the one before the group, is only a neighbour for the refinement).
     /// </summary>
+    /// <remarks>
+    /// Eight bases at a time; a vector whose 17 inputs are all small enough that none of its values can exceed
+    /// <paramref name="limit"/> (Σ|h|·max|z|, with the refinement's ceiling) is not computed and reads as zeros. That is
+    /// exact: such a value cannot raise the maximum or be an over, and cannot be a refinement candidate or a candidate's
+    /// neighbour (a candidate's base lies in the same vector, or right after it, where x itself is among the inputs
+    /// and bounded too).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Phases(ReadOnlySpan<float> x, ReadOnlySpan<float> s1, int first, int count, Span<float> output)
+    private float Phases(ReadOnlySpan<float> x, ReadOnlySpan<float> s1, int first, int count, Span<float> output, float limit)
     {
         // s1 holds points from first − 2 on (b − 3 with first = b − 1).
-        ref var xr = ref MemoryMarshal.GetReference(x);
-        ref var sr = ref MemoryMarshal.GetReference(s1);
-        ref var or = ref MemoryMarshal.GetReference(output);
-        var n = 0;
-        if (Vector256.IsHardwareAccelerated)
+        const int Width = 8;
+        if (Vector256.IsHardwareAccelerated && count >= Width)
         {
+            ref var xr = ref MemoryMarshal.GetReference(x);
+            ref var sr = ref MemoryMarshal.GetReference(s1);
+            ref var or = ref MemoryMarshal.GetReference(output);
             ReadOnlySpan<Vector256<float>> h = _phasesV;
-            for (; n + Vector256<float>.Count <= count; n += Vector256<float>.Count)
+            var skipBelow = Vector256.Create(limit);
+            var bound = Vector256.Create(_stage2Bound);
+            var notBase0 = Vector256.Create(0f, 1f, 1f, 1f, 1f, 1f, 1f, 1f);
+            var vmax = Vector256<float>.Zero;
+            var lastStart = count - Width;
+            for (var n = 0; n < count; n += Width)
             {
-                var i = (nuint)(first + n);
+                var n0 = Math.Min(n, lastStart);
+                var i = (nuint)(first + n0);
                 var xm1 = Vector256.LoadUnsafe(ref xr, i - 1);
                 var x0 = Vector256.LoadUnsafe(ref xr, i);
                 var xp1 = Vector256.LoadUnsafe(ref xr, i + 1);
                 var xp2 = Vector256.LoadUnsafe(ref xr, i + 2);
-                var s = (nuint)n;
+                var s = (nuint)n0;
                 var sm2 = Vector256.LoadUnsafe(ref sr, s);
                 var sm1 = Vector256.LoadUnsafe(ref sr, s + 1);
                 var s0 = Vector256.LoadUnsafe(ref sr, s + 2);
                 var sp1 = Vector256.LoadUnsafe(ref sr, s + 3);
                 var sp2 = Vector256.LoadUnsafe(ref sr, s + 4);
+                var inputs = Vector256.Max(
+                    Vector256.Max(Vector256.Max(Vector256.Abs(xm1), Vector256.Abs(x0)), Vector256.Max(Vector256.Abs(xp1), Vector256.Abs(xp2))),
+                    Vector256.Max(Vector256.Max(Vector256.Max(Vector256.Abs(sm2), Vector256.Abs(sm1)), Vector256.Max(Vector256.Abs(s0), Vector256.Abs(sp1))), Vector256.Abs(sp2)));
+                if (Vector256.LessThanOrEqualAll(inputs * bound, skipBelow))
+                {
+                    for (var a = 0; a < 2 * ReconstructionFilter.Phases; a++)
+                    {
+                        Vector256<float>.Zero.StoreUnsafe(ref or, (nuint)((a * Stride) + n0));
+                    }
+
+                    continue;
+                }
+
+                var local = Vector256<float>.Zero;
                 for (var p = 0; p < ReconstructionFilter.Phases; p++)
                 {
                     var k = p * ReconstructionFilter.PhaseTaps;
                     var even = Vector256.FusedMultiplyAdd(h[k], sm2, Vector256<float>.Zero);
-                    even = Vector256.FusedMultiplyAdd(h[k + 1], xm1, even);
-                    even = Vector256.FusedMultiplyAdd(h[k + 2], sm1, even);
-                    even = Vector256.FusedMultiplyAdd(h[k + 3], x0, even);
-                    even = Vector256.FusedMultiplyAdd(h[k + 4], s0, even);
-                    even = Vector256.FusedMultiplyAdd(h[k + 5], xp1, even);
-                    even = Vector256.FusedMultiplyAdd(h[k + 6], sp1, even);
-                    even = Vector256.FusedMultiplyAdd(h[k + 7], xp2, even);
                     var odd = Vector256.FusedMultiplyAdd(h[k], xm1, Vector256<float>.Zero);
+                    even = Vector256.FusedMultiplyAdd(h[k + 1], xm1, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 1], sm1, odd);
+                    even = Vector256.FusedMultiplyAdd(h[k + 2], sm1, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 2], x0, odd);
+                    even = Vector256.FusedMultiplyAdd(h[k + 3], x0, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 3], s0, odd);
+                    even = Vector256.FusedMultiplyAdd(h[k + 4], s0, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 4], xp1, odd);
+                    even = Vector256.FusedMultiplyAdd(h[k + 5], xp1, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 5], sp1, odd);
+                    even = Vector256.FusedMultiplyAdd(h[k + 6], sp1, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 6], xp2, odd);
+                    even = Vector256.FusedMultiplyAdd(h[k + 7], xp2, even);
                     odd = Vector256.FusedMultiplyAdd(h[k + 7], sp2, odd);
-                    even.StoreUnsafe(ref or, (nuint)((p * Stride) + n));
-                    odd.StoreUnsafe(ref or, (nuint)(((p + ReconstructionFilter.Phases) * Stride) + n));
+                    even.StoreUnsafe(ref or, (nuint)((p * Stride) + n0));
+                    odd.StoreUnsafe(ref or, (nuint)(((p + ReconstructionFilter.Phases) * Stride) + n0));
+                    local = Vector256.Max(local, Vector256.Max(Vector256.Abs(even), Vector256.Abs(odd)));
                 }
+
+                vmax = Vector256.Max(vmax, n0 == 0 ? local * notBase0 : local);
             }
+
+            return PeakMath.MaxLane(vmax);
         }
 
-        for (; n < count; n++)
+        var max = 0f;
+        for (var n = 0; n < count; n++)
         {
             var i = first + n;
             for (var p = 0; p < ReconstructionFilter.Phases; p++)
@@ -219,23 +309,24 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
                 odd = MathF.FusedMultiplyAdd(_phases[k + 7], s1[n + 4], odd);
                 output[(p * Stride) + n] = even;
                 output[((p + ReconstructionFilter.Phases) * Stride) + n] = odd;
+                if (n > 0)
+                {
+                    max = MathF.Max(max, MathF.Max(MathF.Abs(even), MathF.Abs(odd)));
+                }
             }
         }
+
+        return max;
     }
 
-    // The grid values of bases [b, e): the samples, the stage-1 points, and stage-2 entries 1 … e−b of each array,
-    // reduced in one vector accumulator (a horizontal max per group, not per array).
-    private static (float Max, long Overs) MaxAndOvers(ReadOnlySpan<float> samples, ReadOnlySpan<float> halfPoints, ReadOnlySpan<float> stage2, int count)
+    // The grid values of bases [b, e) besides stage 2 (whose maximum Phases returns): the samples and the stage-1
+    // points; the overs only when the group's maximum exceeds full scale.
+    private static (float Max, long Overs) MaxAndOvers(ReadOnlySpan<float> samples, ReadOnlySpan<float> halfPoints, ReadOnlySpan<float> stage2, int count, float stage2Max)
     {
         var acc = Vector256<float>.Zero;
         var max = AbsMax(samples, ref acc);
         max = MathF.Max(max, AbsMax(halfPoints, ref acc));
-        for (var a = 0; a < 2 * ReconstructionFilter.Phases; a++)
-        {
-            max = MathF.Max(max, AbsMax(stage2.Slice((a * Stride) + 1, count), ref acc));
-        }
-
-        max = MathF.Max(max, PeakMath.MaxLane(acc));
+        max = MathF.Max(stage2Max, MathF.Max(max, PeakMath.MaxLane(acc)));
         if (max <= 1f)
         {
             return (max, 0);
