@@ -13,6 +13,7 @@ namespace MixFleet.Benchmarks.Tools;
 /// <item><c>engine FILE [CHUNK_SEGMENTS] [CORES]</c>: the chunked engine with a chosen chunk length (10 ms segments).</item>
 /// <item><c>single-pass FILE</c>: the same kernels fed block by block in one pass, no chunks, no pre-roll: the
 /// reference the chunked engine must equal. Memory stays small at any length (one block plus the 10 ms segments).</item>
+/// <item><c>trace FILE [CORES] [ROUNDS]</c>: where the engine's time goes (<see cref="TraceCommand"/>).</item>
 /// <item><c>decode FILE [REPEATS] [--no-md5]</c>: decode throughput alone (<see cref="DecodeCommand"/>).</item>
 /// </list>
 /// The first two print one line: <c>I LRA Mmax Smax SamplePeak TruePeak</c> with four decimals, and GC figures on stderr.
@@ -28,6 +29,9 @@ internal static class MeasureCommands
                 var segments = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : AnalysisOptions.Default.ChunkSegments;
                 var cores = rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 1;
                 exitCode = Engine(path, segments, cores);
+                return true;
+            case ["trace", var path, .. var rest]:
+                exitCode = TraceCommand.Run(path, rest);
                 return true;
             case ["single-pass", var path]:
                 exitCode = SinglePass(path);

@@ -48,6 +48,9 @@ public sealed class TrackMetrics
         _defects = new DefectMetric(rate);
     }
 
+    /// <summary>Where the merge's time goes (benchmarks); null: not traced.</summary>
+    public EngineTrace? Trace { get; init; }
+
     /// <summary>Measures one chunk into its partial.</summary>
     public ChunkPartial Measure(AudioChunk chunk) => _options.LoudnessOnly
         ? new(_loudness.Measure(chunk), _peaks.Measure(chunk))
@@ -67,8 +70,8 @@ public sealed class TrackMetrics
     {
         ArgumentNullException.ThrowIfNull(partials);
         LoudnessPartial[] loudnessPartials = [.. partials.Select(p => p.Loudness)];
-        var loudness = _loudness.Merge(loudnessPartials);
-        var peaks = _peaks.Merge([.. partials.Select(p => p.Peaks)]);
+        var loudness = Timed("merge: loudness", () => _loudness.Merge(loudnessPartials));
+        var peaks = Timed("merge: peaks", () => _peaks.Merge([.. partials.Select(p => p.Peaks)]));
         var integrated = loudness.IntegratedLufs;
         var measured = new TrackAnalysis
         {
@@ -85,27 +88,28 @@ public sealed class TrackMetrics
         }
 
         var plr = peaks.TruePeakDbtp - integrated;
-        var (step, series) = ShortTermSeries.Sample(loudness.ShortTermEnergies);
-        var dynamics = _dynamics.Merge([.. partials.Select(p => p.Dynamics!)]) with
+        var (step, series) = Timed("merge: short-term series", () => ShortTermSeries.Sample(loudness.ShortTermEnergies));
+        var dynamics = Timed("merge: dynamics", () => _dynamics.Merge([.. partials.Select(p => p.Dynamics!)])) with
         {
             PeakToLoudnessRatioDb = plr,
             ShortTermLufsPerSecond = [.. series.Select(LoudnessUnits.ToLufsOrNull)],
             ShortTermStepSeconds = step,
         };
-        var stereo = _stereo?.Merge([.. partials.Select(p => p.Stereo!)]);
+        var stereo = Timed("merge: stereo", () => _stereo?.Merge([.. partials.Select(p => p.Stereo!)]));
         if (stereo is not null)
         {
-            var foldDown = _loudness.FoldDownLufs(loudnessPartials);
+            var foldDown = Timed("merge: fold-down", () => _loudness.FoldDownLufs(loudnessPartials));
             stereo = stereo with { MonoFoldDownLufs = foldDown, MonoFoldDownLossDb = integrated - foldDown };
         }
 
-        var spectrum = _spectrum.Merge([.. partials.Select(p => p.Spectrum!)]);
-        var clipping = _clipping.Merge([.. partials.Select(p => p.Clipping!)]) with { InterSampleOvers = peaks.InterSampleOvers };
-        var silence = _silence.Merge([.. partials.Select(p => p.Silence!)]);
-        var defects = DefectList.Build(_defects.Merge([.. partials.Select(p => p.Defects!)]), clipping, silence, peaks, _info.SampleRate, frames, _info.Channels);
+        var spectrum = Timed("merge: spectrum", () => _spectrum.Merge([.. partials.Select(p => p.Spectrum!)]));
+        var clipping = Timed("merge: clipping", () => _clipping.Merge([.. partials.Select(p => p.Clipping!)])) with { InterSampleOvers = peaks.InterSampleOvers };
+        var silence = Timed("merge: silence", () => _silence.Merge([.. partials.Select(p => p.Silence!)]));
+        var defects = Timed("merge: defects", () => DefectList.Build(_defects.Merge([.. partials.Select(p => p.Defects!)]), clipping, silence, peaks, _info.SampleRate, frames, _info.Channels));
+        var edges = Timed("merge: edges", () => EdgeDetector.Detect(loudness.ShortTermEnergies, silence.LeadingSeconds, silence.TrailingSeconds, (double)frames / _info.SampleRate));
         return measured with
         {
-            Edges = EdgeDetector.Detect(loudness.ShortTermEnergies, silence.LeadingSeconds, silence.TrailingSeconds, (double)frames / _info.SampleRate),
+            Edges = edges,
             Dynamics = dynamics,
             Stereo = stereo,
             Spectrum = spectrum,
@@ -122,5 +126,13 @@ public sealed class TrackMetrics
                 stereo?.PhaseTrouble ?? false,
                 spectrum.Bands.FirstOrDefault(b => b.Name == "sub")?.Share),
         };
+    }
+
+    private T Timed<T>(string stage, Func<T> step)
+    {
+        using (Trace?.Time(stage))
+        {
+            return step();
+        }
     }
 }
