@@ -38,11 +38,12 @@ public sealed class TrackAnalysisUseCase
     private readonly string _reportsBucket;
     private readonly ILogger<TrackAnalysisUseCase> _logger;
 
-    /// <summary>Creates the use case; <paramref name="budget"/> is the process-wide CPU budget.</summary>
+    /// <summary>Creates the use case; <paramref name="budget"/> and <paramref name="memory"/> are the process-wide CPU and memory budgets.</summary>
     public TrackAnalysisUseCase(
         IObjectStore store,
         IAudioDecoder decoder,
         CpuBudget budget,
+        MemoryBudget memory,
         AnalysisOptions analysisOptions,
         IOptions<ReportsOptions> reports,
         ILogger<TrackAnalysisUseCase> logger)
@@ -50,7 +51,7 @@ public sealed class TrackAnalysisUseCase
         ArgumentNullException.ThrowIfNull(reports);
         _store = store;
         _decoder = decoder;
-        _analyzer = new TrackAnalyzer(analysisOptions, budget);
+        _analyzer = new TrackAnalyzer(analysisOptions, budget, memory);
         _reportsBucket = reports.Value.Bucket;
         _logger = logger;
     }
