@@ -14,7 +14,8 @@ namespace MixFleet.Analysis;
 /// <remarks>
 /// The result does not depend on the chunk size, the parallelism or the memory budget (to 1e-6 LU/dB; a property test
 /// holds it to that). A track is admitted once the budget has room for one chunk and its own state
-/// (<see cref="TrackMemory"/>); it then uses up to parallelism + 1 chunks while the budget has room, and one otherwise.
+/// (<see cref="TrackMemory"/>); it then uses up to parallelism + 1 chunks (and its share of cores + one per admitted
+/// track) while the budget has room, and one otherwise.
 /// </remarks>
 public sealed class TrackAnalyzer
 {
@@ -57,7 +58,7 @@ public sealed class TrackAnalyzer
         using (admission)
         {
             var workers = Math.Max(1, Math.Min(_options.MaxChunkParallelism ?? _budget.Cores, _budget.Cores));
-            using var producer = new ChunkProducer(reader, layout, _options.BlockFrames, _memory, admission, workers + 1);
+            using var producer = new ChunkProducer(reader, layout, _options.BlockFrames, _memory, admission, workers + 1, _budget.Cores);
             var queue = Channel.CreateUnbounded<AudioChunk>(new UnboundedChannelOptions { SingleWriter = true });
             var partials = new List<ChunkPartial?>();
             using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -49,5 +49,35 @@ internal static class TraceCommand
         return 0;
     }
 
+    /// <summary>
+    /// <c>memory DIR [CORES] [BUDGET_MB]</c>: every WAV of DIR analyzed at once, as the CLI and the worker do, and where the
+    /// memory went: the budget's peak, the managed heap, the threads, and the process's peak RSS.
+    /// </summary>
+    public static int Memory(string folder, string[] rest)
+    {
+        var cores = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 16;
+        var megabytes = rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : MemoryBudget.DefaultMegabytes;
+        var files = Directory.GetFiles(folder, "*.wav").Order(StringComparer.Ordinal).ToArray();
+        using var budget = new CpuBudget(cores);
+        var memory = MemoryBudget.FromMegabytes(megabytes);
+        var peakHeap = 0L;
+        var peakThreads = 0;
+        using var sampler = new Timer(_ =>
+        {
+            peakHeap = Math.Max(peakHeap, GC.GetGCMemoryInfo().HeapSizeBytes);
+            peakThreads = Math.Max(peakThreads, ThreadPool.ThreadCount);
+        }, null, 0, 50);
+        Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = cores }, async (file, ct) =>
+        {
+            using var reader = new AudioDecoder().Open(file);
+            await new TrackAnalyzer(AnalysisOptions.Default, budget, memory).AnalyzeAsync(reader, null, ct);
+        }).GetAwaiter().GetResult();
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{files.Length} files, {cores} cores, budget {megabytes} MiB: budget peak {memory.PeakReserved / 1048576.0:0.0} MiB; managed heap peak (sampled) {peakHeap / 1048576.0:0.0} MiB, last GC: heap {info.HeapSizeBytes / 1048576.0:0.0} MiB, fragmented {info.FragmentedBytes / 1048576.0:0.0} MiB, committed {info.TotalCommittedBytes / 1048576.0:0.0} MiB; allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB; gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; thread pool threads peak {peakThreads}; peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0.0} MiB"));
+        return 0;
+    }
+
     private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 }

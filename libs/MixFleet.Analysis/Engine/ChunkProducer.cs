@@ -10,7 +10,8 @@ namespace MixFleet.Analysis.Engine;
 /// </summary>
 /// <remarks>
 /// The first chunk and the tail come from the track's admission (<see cref="TrackMemory.Admission"/>); further chunks,
-/// up to <c>maxChunks</c>, each from their own reservation, taken only when the <see cref="MemoryBudget"/> has room,
+/// up to <c>maxChunks</c> and to the track's share of (cores + admitted tracks) chunks, each from their own
+/// reservation, taken only when the <see cref="MemoryBudget"/> has room,
 /// and given back as soon as they are measured while another track waits to be admitted. Memory is therefore bounded
 /// by the chunks in flight, never by the track's length, and the decoder only ever waits for its own track's chunks.
 /// </remarks>
@@ -21,6 +22,7 @@ internal sealed class ChunkProducer : IDisposable
     private readonly MemoryBudget _memory;
     private readonly MemoryReservation _admission;
     private readonly int _maxChunks;
+    private readonly int _cores;
     private readonly long _chunkBytes;
     private readonly float[][] _tail;
     private readonly AudioBuffer _block;
@@ -37,8 +39,10 @@ internal sealed class ChunkProducer : IDisposable
     /// <param name="memory">The process's budget, for chunks beyond the first.</param>
     /// <param name="admission">The track's admission: at least <see cref="TrackMemory.Admission"/> bytes.</param>
     /// <param name="maxChunks">Most chunks of this track at once (decoded ahead or being measured).</param>
-    public ChunkProducer(IAudioReader reader, ChunkLayout layout, int blockFrames, MemoryBudget memory, MemoryReservation admission, int maxChunks)
+    /// <param name="cores">The process's cores: all tracks admitted together need no more than cores + one chunk each.</param>
+    public ChunkProducer(IAudioReader reader, ChunkLayout layout, int blockFrames, MemoryBudget memory, MemoryReservation admission, int maxChunks, int cores)
     {
+        _cores = cores;
         _reader = reader;
         _layout = layout;
         _memory = memory;
@@ -78,7 +82,7 @@ internal sealed class ChunkProducer : IDisposable
                 return Create(_admission);
             }
 
-            if (_chunks < _maxChunks && _memory.TryReserve(_chunkBytes, out var extra))
+            if (_chunks < Math.Min(_maxChunks, FairShare()) && _memory.TryReserve(_chunkBytes, out var extra))
             {
                 _extras.Add(extra!);
                 return Create(extra!);
@@ -171,6 +175,13 @@ internal sealed class ChunkProducer : IDisposable
             _extras.Clear();
             _chunks = 0;
         }
+    }
+
+    // Every core measuring a chunk and every admitted track decoding one ahead: more chunks than that would only wait.
+    private int FairShare()
+    {
+        var tracks = Math.Max(1, _memory.Admitted);
+        return (_cores + tracks + tracks - 1) / tracks;
     }
 
     private AudioChunk Create(MemoryReservation reservation)

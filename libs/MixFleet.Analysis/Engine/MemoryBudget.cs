@@ -24,6 +24,7 @@ public sealed class MemoryBudget
     private readonly LinkedList<Waiter> _waiters = new();
     private readonly Dictionary<int, Stack<float[]>> _pool = [];
     private long _reserved;
+    private int _tracks;
     private long _rented;
     private long _pooled;
 
@@ -56,6 +57,18 @@ public sealed class MemoryBudget
         }
     }
 
+    /// <summary>Reservations made with <see cref="ReserveAsync"/> (admitted tracks) held now.</summary>
+    public int Admitted
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _tracks;
+            }
+        }
+    }
+
     /// <summary>The most bytes ever reserved at once.</summary>
     public long PeakReserved { get; private set; }
 
@@ -71,7 +84,7 @@ public sealed class MemoryBudget
         {
             if (_waiters.Count == 0 && Fits(bytes))
             {
-                return Grant(bytes);
+                return Grant(bytes, admission: true);
             }
 
             waiter = new Waiter(bytes);
@@ -94,7 +107,7 @@ public sealed class MemoryBudget
         {
             if (_waiters.Count == 0 && _reserved + bytes <= Bytes)
             {
-                reservation = Grant(bytes);
+                reservation = Grant(bytes, admission: false);
                 return true;
             }
         }
@@ -145,6 +158,7 @@ public sealed class MemoryBudget
         lock (_lock)
         {
             _reserved -= reservation.Bytes;
+            _tracks -= reservation.Admission ? 1 : 0;
             foreach (var array in arrays)
             {
                 var size = 4L * array.Length;
@@ -168,11 +182,12 @@ public sealed class MemoryBudget
 
     private bool Fits(long bytes) => _reserved == 0 || _reserved + bytes <= Bytes;
 
-    private MemoryReservation Grant(long bytes)
+    private MemoryReservation Grant(long bytes, bool admission)
     {
         _reserved += bytes;
+        _tracks += admission ? 1 : 0;
         PeakReserved = Math.Max(PeakReserved, _reserved);
-        return new MemoryReservation(this, bytes);
+        return new MemoryReservation(this, bytes, admission);
     }
 
     private void GrantWaiters()
@@ -180,7 +195,7 @@ public sealed class MemoryBudget
         while (_waiters.First is { } first && Fits(first.Value.Bytes))
         {
             _waiters.RemoveFirst();
-            first.Value.Granted.TrySetResult(Grant(first.Value.Bytes));
+            first.Value.Granted.TrySetResult(Grant(first.Value.Bytes, admission: true));
         }
     }
 

@@ -11,11 +11,15 @@ public sealed class MemoryReservation : IDisposable
     private long _rented;
     private bool _disposed;
 
-    internal MemoryReservation(MemoryBudget budget, long bytes)
+    internal MemoryReservation(MemoryBudget budget, long bytes, bool admission)
     {
         _budget = budget;
         Bytes = bytes;
+        Admission = admission;
     }
+
+    /// <summary>True for a track's admission (<see cref="MemoryBudget.ReserveAsync"/>).</summary>
+    internal bool Admission { get; }
 
     /// <summary>The bytes held.</summary>
     public long Bytes { get; }

@@ -29,6 +29,9 @@ internal static class TrackMemory
     public static long Admission(AudioStreamInfo info, ChunkLayout layout, int blockFrames)
     {
         var seconds = info.DurationSeconds ?? UnknownDurationSeconds;
-        return ChunkBytes(info, layout) + TailBytes(info, layout) + (4L * info.Channels * blockFrames) + (long)(seconds * StateBytesPerSecond);
+        // Each chunk's partial also keeps a few ms of every channel (the click detector's context at both ends).
+        var chunks = (long)Math.Ceiling(seconds * 100 / layout.SegmentsPerChunk);
+        var perChunk = 4L * info.Channels * Defects.DefectMetric.PreRollFrames(info.SampleRate);
+        return ChunkBytes(info, layout) + TailBytes(info, layout) + (4L * info.Channels * blockFrames) + (long)(seconds * StateBytesPerSecond) + (chunks * perChunk);
     }
 }
