@@ -80,7 +80,7 @@ public sealed class TrackAnalyzer
 
             using (Trace?.Time("merge"))
             {
-                return metrics.Merge(partials.Select(p => p!).ToArray(), producer.DecodedFrames);
+                return metrics.Merge(partials.Select(p => p!).ToArray(), producer.DecodedFrames, workers);
             }
         }
     }
