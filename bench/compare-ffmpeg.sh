@@ -3,6 +3,7 @@
 #
 #   bash bench/compare-ffmpeg.sh [--minutes N]   10-minute 44.1 kHz 24-bit stereo WAV (default)
 #   bash bench/compare-ffmpeg.sh --long          also: 3-hour 48 kHz 24-bit RF64 (~3.1 GB, deleted after) for peak RSS
+#   bash bench/compare-ffmpeg.sh --memory        also: 16 files of 5 min 96 kHz at -j 16 (peak RSS, target < 1 GB)
 #
 # One run of each tool (no repetitions), timed with /usr/bin/time. Prints CPU seconds (user+sys), wall, peak RSS,
 # x-realtime per core (audio seconds / CPU seconds), the CPU ratio ffmpeg/mixfleet, the wall-clock speedup of
@@ -13,10 +14,12 @@ source bench/common.sh
 
 minutes=10
 long=0
+memory=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --minutes) minutes=$2; shift 2 ;;
     --long) long=1; shift ;;
+    --memory) memory=1; shift ;;
     -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "compare-ffmpeg.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -100,6 +103,9 @@ walls = lambda j: [float(open(f"{sys.argv[1]}/speedup -j{j} #{r}.time").read().s
 w1, w2 = walls(1), walls(2)
 print(f"wall speedup --parallelism 2 vs 1, best of 3: {min(w1) / min(w2):.2f}x (-j1 {' '.join(f'{w:.2f}' for w in w1)} s; -j2 {' '.join(f'{w:.2f}' for w in w2)} s)")
 PY
+# Where the time of one track goes (engine stages summed over threads; the merge and the report are the serial end).
+echo "engine trace at 2 cores (round 1 includes the JIT; the merge runs its independent metrics side by side):"
+"$MEASURE" trace "$wav" 2 2 | sed 's/^/  /'
 echo "values (I LUFS, LRA LU, TP dBTP):"
 echo "  mixfleet -j1          $(mixfleet_values "$tmp/mixfleet-j1.json")"
 echo "  mixfleet -j2          $(mixfleet_values "$tmp/mixfleet-j2.json")"
@@ -111,6 +117,29 @@ else
   echo "  engine, 1 chunk       skipped: $((seconds * 44100)) frames > ChunkLayout.MaxFramesPerChunk (2^26); the single pass below is the reference"
 fi
 echo "  single pass (no chunks) $("$MEASURE" single-pass "$wav" | cut -d' ' -f1,2,6)"
+
+if [ "$memory" -eq 1 ]; then
+  # --- memory: 16 tracks in flight at 16 cores (oversubscribed on a small machine: the figure is memory, not time) ---
+  hr=$tmp/hr96
+  mkdir -p "$hr"
+  echo "bench: generating 5 min 96 kHz 24-bit stereo, 16 links to it" >&2
+  generate_master "$hr/base.wav" 96000 300
+  for i in $(seq -w 1 16); do ln -f "$hr/base.wav" "$hr/t$i.wav"; done
+  rm -f "$hr/base.wav"
+  echo
+  echo "== 16 files x 5 min 96 kHz stereo at --parallelism 16, default memory budget (512 MiB); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  timed "mixfleet -j16 96 kHz" "$MIXFLEET" analyze "$hr" --parallelism 16 --json "$tmp/hr96.json"
+  timed "mixfleet -j16 96 kHz, 64 MiB" "$MIXFLEET" analyze "$hr" --parallelism 16 --memory-budget 64 --json "$tmp/hr96-64.json"
+  report 4800 "mixfleet -j16 96 kHz" "mixfleet -j16 96 kHz, 64 MiB"
+  python3 - "$tmp" <<'PY'
+import sys
+rss = int(open(f"{sys.argv[1]}/mixfleet -j16 96 kHz.time").read().split()[-1]) / 1024
+print(f"mixfleet peak RSS, 16 cores, 96 kHz: {rss:.1f} MB (target < 1024 MB): {'OK' if rss < 1024 else 'OVER'}")
+PY
+  echo "where the memory goes (engine in process, same files):"
+  "$MEASURE" memory "$hr" 16 512 | sed 's/^/  /'
+  rm -rf "$hr"
+fi
 
 [ "$long" -eq 1 ] || exit 0
 

@@ -6,27 +6,38 @@ using MixFleet.Audio;
 namespace MixFleet.Analysis;
 
 /// <summary>
-/// Measures one track with the chunked parallel engine: one task decodes chunks ahead into a bounded queue, workers
-/// measure chunks concurrently into partials (<see cref="IChunkMetric{TPartial, TResult}"/>), and the partials merge
-/// in track order. Decoding and measuring hold a <see cref="CpuBudget"/> slot only while they compute.
+/// Measures one track with the chunked parallel engine: one task decodes chunks ahead into a queue, workers measure
+/// chunks concurrently into partials (<see cref="IChunkMetric{TPartial, TResult}"/>), and the partials merge in track
+/// order. Decoding and measuring hold a <see cref="CpuBudget"/> slot only while they compute; chunk buffers come from
+/// the process's <see cref="MemoryBudget"/>.
 /// </summary>
 /// <remarks>
-/// The result does not depend on the chunk size or the parallelism (to 1e-6 LU/dB; a property test holds it to
-/// that). Memory is bounded by the chunks in flight: (queue + workers + 2) chunks, whatever the track's length.
+/// The result does not depend on the chunk size, the parallelism or the memory budget (to 1e-6 LU/dB; a property test
+/// holds it to that). A track is admitted once the budget has room for one chunk and its own state
+/// (<see cref="TrackMemory"/>); it then uses up to parallelism + 1 chunks (and its share of cores + one per admitted
+/// track) while the budget has room, and one otherwise.
 /// </remarks>
 public sealed class TrackAnalyzer
 {
     private readonly AnalysisOptions _options;
     private readonly CpuBudget _budget;
+    private readonly MemoryBudget _memory;
 
-    /// <summary>Creates an analyzer that draws its cores from <paramref name="budget"/>.</summary>
-    public TrackAnalyzer(AnalysisOptions options, CpuBudget budget)
+    /// <summary>Creates an analyzer that draws its cores from <paramref name="budget"/> and its memory from <paramref name="memory"/>.</summary>
+    /// <param name="options">How tracks are measured.</param>
+    /// <param name="budget">The process's cores.</param>
+    /// <param name="memory">The process's memory; null for a budget of <see cref="MemoryBudget.DefaultMegabytes"/> of this analyzer's own.</param>
+    public TrackAnalyzer(AnalysisOptions options, CpuBudget budget, MemoryBudget? memory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(budget);
         _options = options;
         _budget = budget;
+        _memory = memory ?? MemoryBudget.FromMegabytes(MemoryBudget.DefaultMegabytes);
     }
+
+    /// <summary>Where the time goes (benchmarks); null: not traced.</summary>
+    public EngineTrace? Trace { get; init; }
 
     /// <summary>
     /// Analyzes the whole stream. <paramref name="progress"/> receives the frames decoded so far.
@@ -37,29 +48,41 @@ public sealed class TrackAnalyzer
         ArgumentNullException.ThrowIfNull(reader);
         var info = reader.Info;
         var layout = new ChunkLayout(info.SampleRate, _options.ChunkSegments, _options.PreRollSeconds);
-        var metrics = new TrackMetrics(info, _options, layout);
-        using var producer = new ChunkProducer(reader, layout, _options.BlockFrames);
-        var workers = Math.Max(1, Math.Min(_options.MaxChunkParallelism ?? _budget.Cores, _budget.Cores));
-        var queue = Channel.CreateBounded<AudioChunk>(new BoundedChannelOptions(workers) { SingleWriter = true });
-        var partials = new List<ChunkPartial?>();
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-
-        var decoding = Task.Run(() => DecodeAsync(producer, queue.Writer, partials, progress, failed), failed.Token);
-        var measuring = Enumerable.Range(0, workers)
-            .Select(_ => Task.Run(() => MeasureAsync(metrics, producer, queue.Reader, partials, failed), failed.Token))
-            .ToArray();
-        try
+        var metrics = new TrackMetrics(info, _options, layout) { Trace = Trace };
+        MemoryReservation admission;
+        using (Trace?.Time("admission"))
         {
-            await Task.WhenAll([decoding, .. measuring]).ConfigureAwait(false);
-        }
-        catch when (decoding.Exception?.InnerException is AudioDecodeException decodeError)
-        {
-            // A corrupt file is the headline; the workers' cancellation that followed it is not.
-            ExceptionDispatchInfo.Capture(decodeError).Throw();
-            throw;
+            admission = await _memory.ReserveAsync(TrackMemory.Admission(info, layout, _options.BlockFrames), cancellationToken).ConfigureAwait(false);
         }
 
-        return metrics.Merge(partials.Select(p => p!).ToArray(), producer.DecodedFrames);
+        using (admission)
+        {
+            var workers = Math.Max(1, Math.Min(_options.MaxChunkParallelism ?? _budget.Cores, _budget.Cores));
+            using var producer = new ChunkProducer(reader, layout, _options.BlockFrames, _memory, admission, workers + 1, _budget.Cores);
+            var queue = Channel.CreateUnbounded<AudioChunk>(new UnboundedChannelOptions { SingleWriter = true });
+            var partials = new List<ChunkPartial?>();
+            using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+            var decoding = Task.Run(() => DecodeAsync(producer, queue.Writer, partials, progress, failed), failed.Token);
+            var measuring = Enumerable.Range(0, workers)
+                .Select(_ => Task.Run(() => MeasureAsync(metrics, producer, queue.Reader, partials, failed), failed.Token))
+                .ToArray();
+            try
+            {
+                await Task.WhenAll([decoding, .. measuring]).ConfigureAwait(false);
+            }
+            catch when (decoding.Exception?.InnerException is AudioDecodeException decodeError)
+            {
+                // A corrupt file is the headline; the workers' cancellation that followed it is not.
+                ExceptionDispatchInfo.Capture(decodeError).Throw();
+                throw;
+            }
+
+            using (Trace?.Time("merge"))
+            {
+                return metrics.Merge(partials.Select(p => p!).ToArray(), producer.DecodedFrames, workers);
+            }
+        }
     }
 
     private async Task DecodeAsync(ChunkProducer producer, ChannelWriter<AudioChunk> queue, List<ChunkPartial?> partials, IProgress<long>? progress, CancellationTokenSource failed)
@@ -68,14 +91,23 @@ public sealed class TrackAnalyzer
         {
             while (true)
             {
-                AudioChunk? chunk;
-                using (await _budget.AcquireAsync(failed.Token).ConfigureAwait(false))
+                // Wait for a buffer before taking a core: a slot is never held while waiting.
+                AudioChunk chunk;
+                using (Trace?.Time("wait for a chunk buffer"))
                 {
-                    chunk = producer.Next(failed.Token);
+                    chunk = await producer.RentAsync(failed.Token).ConfigureAwait(false);
                 }
 
-                if (chunk is null)
+                bool filled;
+                using (await _budget.AcquireAsync(failed.Token).ConfigureAwait(false))
+                using (Trace?.Time("decode"))
                 {
+                    filled = producer.Fill(chunk, failed.Token);
+                }
+
+                if (!filled)
+                {
+                    producer.Return(chunk);
                     break;
                 }
 
@@ -85,7 +117,7 @@ public sealed class TrackAnalyzer
                 }
 
                 progress?.Report(producer.DecodedFrames);
-                await queue.WriteAsync(chunk, failed.Token).ConfigureAwait(false);
+                queue.TryWrite(chunk);
             }
 
             queue.Complete();
@@ -106,6 +138,7 @@ public sealed class TrackAnalyzer
             {
                 ChunkPartial partial;
                 using (await _budget.AcquireAsync(failed.Token).ConfigureAwait(false))
+                using (Trace?.Time("measure"))
                 {
                     partial = metrics.Measure(chunk);
                 }

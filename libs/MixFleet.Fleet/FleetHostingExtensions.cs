@@ -25,7 +25,7 @@ public static class FleetHostingExtensions
 
     /// <summary>
     /// The worker's track analysis: <see cref="TrackAnalysisOptions"/> and <see cref="ReportsOptions"/> (validated at
-    /// start), the job store (albums to aggregate, outcomes to settle), the process-wide <see cref="CpuBudget"/>, the decoder, <see cref="TrackAnalysisUseCase"/>,
+    /// start), the job store (albums to aggregate, outcomes to settle), the process-wide <see cref="CpuBudget"/> and <see cref="MemoryBudget"/>, the decoder, <see cref="TrackAnalysisUseCase"/>,
     /// <see cref="AlbumAggregationUseCase"/>, <see cref="WorkerTelemetry"/>, and graceful-stop timeouts (host and bus)
     /// long enough for the tracks in flight. An <c>IObjectStore</c> must be registered separately.
     /// </summary>
@@ -40,6 +40,7 @@ public static class FleetHostingExtensions
             .ValidateOnStart();
         ReportsOptions.Register(services);
         services.TryAddSingleton(sp => new CpuBudget(sp.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value.Cores));
+        services.TryAddSingleton(sp => MemoryBudget.FromMegabytes(sp.GetRequiredService<IOptions<TrackAnalysisOptions>>().Value.MemoryBudgetMb));
         services.TryAddSingleton(AnalysisOptions.Default);
         // ffmpeg's formats are spooled to the temporary directory: at most MaxSpoolBytes per track (else too-large).
         // The same ffmpeg runs the codec preview's encodes.

@@ -80,6 +80,27 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_SmallestMemoryBudget_ManyFilesAtOnce_AllMeasuredToTheirClosedFormValues()
+    {
+        // The smallest budget the CLI accepts, shared by four files in flight: chunks for parallelism only where it has room.
+        double[] levels = [-23, -20, -16, -14, -26, -18];
+        for (var i = 0; i < levels.Length; i++)
+        {
+            WavFile.WriteSine(Path.Combine(_root, $"{i:00}.wav"), levels[i], 8);
+        }
+
+        var (exitCode, output, error) = await CliRun.RunAsync("analyze", _root, "--memory-budget", "16", "-j", "4", "--json", "-");
+
+        Assert.True(exitCode == 0, error);
+        var tracks = JsonNode.Parse(output)!["tracks"]!.AsArray();
+        Assert.Equal(levels.Length, tracks.Count);
+        for (var i = 0; i < levels.Length; i++)
+        {
+            Assert.Equal(levels[i], (double)tracks[i]!["loudness"]!["integratedLufs"]!, 0.1);
+        }
+    }
+
+    [Fact]
     public async Task Analyze_MissingPath_IsAUsageError()
     {
         var (exitCode, _, error) = await CliRun.RunAsync("analyze", Path.Combine(_root, "nope"));
@@ -102,6 +123,7 @@ public sealed class AnalyzeCommandTests : IDisposable
     [Theory]
     [InlineData("analyze")]
     [InlineData("analyze", "--parallelism", "0", ".")]
+    [InlineData("analyze", "--memory-budget", "8", ".")]
     [InlineData("frobnicate")]
     public async Task BadCommandLine_IsAUsageError(params string[] args)
     {

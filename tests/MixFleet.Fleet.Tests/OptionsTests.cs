@@ -9,6 +9,7 @@ using MixFleet.Fleet.Messaging;
 using MixFleet.Fleet.Tests.Support;
 using MixFleet.Fleet.Tracks;
 using MixFleet.Jobs;
+using MixFleet.Analysis.Engine;
 using MixFleet.ServiceDefaults;
 using MixFleet.ServiceDefaults.Messaging;
 using MixFleet.Storage;
@@ -26,7 +27,23 @@ public sealed class OptionsTests
         Assert.Empty(Validate(options));
         Assert.Equal(3, options.EffectiveConcurrentTracks);
         Assert.Equal(TimeSpan.FromMinutes(2), options.ShutdownTimeout);
+        Assert.Equal(512, options.MemoryBudgetMb);
         Assert.Equal("MixFleet:Worker", TrackAnalysisOptions.SectionName);
+    }
+
+    [Fact]
+    public void Worker_memory_budget_is_read_from_its_key_and_shared_by_the_process()
+    {
+        using var host = BuildWorker(new()
+        {
+            ["MixFleet:Reports:Bucket"] = "shared-reports",
+            ["MixFleet:Worker:MemoryBudgetMb"] = "96",
+        });
+
+        var budget = host.Services.GetRequiredService<MemoryBudget>();
+        Assert.Equal(96L * 1024 * 1024, budget.Bytes);
+        Assert.Same(budget, host.Services.GetRequiredService<MemoryBudget>());
+        Assert.Equal(["The field MemoryBudgetMb must be between 16 and 1048576."], Validate(new TrackAnalysisOptions { MemoryBudgetMb = 8 }));
     }
 
     [Fact]

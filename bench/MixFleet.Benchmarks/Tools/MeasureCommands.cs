@@ -15,6 +15,8 @@ namespace MixFleet.Benchmarks.Tools;
 /// <item><c>single-pass FILE</c>: the same kernels fed block by block in one pass, no chunks, no pre-roll: the
 /// reference the chunked engine must equal. Memory stays small at any length (one block plus the 10 ms segments).</item>
 /// <item><c>metrics FILE [SECONDS] [ROUNDS]</c>: each metric's Measure and Merge alone (<see cref="MetricCostCommand"/>).</item>
+/// <item><c>trace FILE [CORES] [ROUNDS]</c>: where the engine's time goes (<see cref="TraceCommand"/>).</item>
+/// <item><c>memory DIR [CORES] [BUDGET_MB]</c>: peak memory of a folder analyzed at once (<see cref="TraceCommand.Memory"/>).</item>
 /// <item><c>decode FILE [REPEATS] [--no-md5]</c>: decode throughput alone (<see cref="DecodeCommand"/>).</item>
 /// </list>
 /// The first two print one line: <c>I LRA Mmax Smax SamplePeak TruePeak</c> with four decimals, and GC figures on stderr.
@@ -30,6 +32,12 @@ internal static class MeasureCommands
                 var segments = rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : AnalysisOptions.Default.ChunkSegments;
                 var cores = rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 1;
                 exitCode = Engine(path, segments, cores);
+                return true;
+            case ["trace", var path, .. var rest]:
+                exitCode = TraceCommand.Run(path, rest);
+                return true;
+            case ["memory", var folder, .. var rest]:
+                exitCode = TraceCommand.Memory(folder, rest);
                 return true;
             case ["single-pass", var path]:
                 exitCode = SinglePass(path);

@@ -13,6 +13,7 @@ namespace MixFleet.Analysis.Engine;
 public sealed class AudioChunk : IDisposable
 {
     private readonly float[][] _data;
+    private readonly bool _fromSharedPool;
     private bool _disposed;
 
     /// <summary>Creates an empty chunk for reuse; its buffers come from <see cref="ArrayPool{T}.Shared"/> until disposed.</summary>
@@ -26,6 +27,15 @@ public sealed class AudioChunk : IDisposable
             _data[c] = ArrayPool<float>.Shared.Rent(preRollFrames + capacityFrames);
         }
 
+        PreRollFrames = preRollFrames;
+        CapacityFrames = capacityFrames;
+        _fromSharedPool = true;
+    }
+
+    /// <summary>A chunk over buffers the caller owns (rented from a <see cref="MemoryReservation"/>).</summary>
+    internal AudioChunk(float[][] data, int preRollFrames, int capacityFrames)
+    {
+        _data = data;
         PreRollFrames = preRollFrames;
         CapacityFrames = capacityFrames;
     }
@@ -45,6 +55,9 @@ public sealed class AudioChunk : IDisposable
     /// <summary>Most frames the chunk holds.</summary>
     public int CapacityFrames { get; }
 
+    /// <summary>The reservation the buffers are counted against; null for a chunk over the shared array pool.</summary>
+    internal MemoryReservation? Reservation { get; init; }
+
     /// <summary>Channel count.</summary>
     public int Channels => _data.Length;
 
@@ -62,10 +75,10 @@ public sealed class AudioChunk : IDisposable
 
     internal Span<float> Writable(int channel, int offset, int count) => _data[channel].AsSpan(PreRollFrames + offset, count);
 
-    /// <summary>Returns the buffers to the pool. The chunk must not be used afterwards.</summary>
+    /// <summary>Returns the buffers to the pool (if the chunk rented them). The chunk must not be used afterwards.</summary>
     public void Dispose()
     {
-        if (_disposed)
+        if (_disposed || !_fromSharedPool)
         {
             return;
         }
@@ -77,8 +90,11 @@ public sealed class AudioChunk : IDisposable
         }
     }
 
-    /// <summary>Starts this chunk after <paramref name="previous"/>: copies its last frames (pre-roll included) as pre-roll.</summary>
-    internal void Follow(AudioChunk? previous, int index, long startFrame)
+    /// <summary>
+    /// Starts this chunk after the previous one, whose last <see cref="PreRollFrames"/> frames (pre-roll included)
+    /// <paramref name="tail"/> holds (<see cref="SaveTail"/>); null for the first chunk, whose pre-roll is zeros.
+    /// </summary>
+    internal void Follow(float[][]? tail, int index, long startFrame)
     {
         Index = index;
         StartFrame = startFrame;
@@ -86,15 +102,23 @@ public sealed class AudioChunk : IDisposable
         for (var c = 0; c < _data.Length; c++)
         {
             var preRoll = _data[c].AsSpan(0, PreRollFrames);
-            if (previous is null)
+            if (tail is null)
             {
                 preRoll.Clear();
             }
             else
             {
-                var source = previous.WithPreRoll(c);
-                source[^PreRollFrames..].CopyTo(preRoll);
+                tail[c].AsSpan(0, PreRollFrames).CopyTo(preRoll);
             }
+        }
+    }
+
+    /// <summary>Copies this chunk's last <see cref="PreRollFrames"/> frames (pre-roll included) into <paramref name="tail"/>: the next chunk's pre-roll.</summary>
+    internal void SaveTail(float[][] tail)
+    {
+        for (var c = 0; c < _data.Length; c++)
+        {
+            WithPreRoll(c)[^PreRollFrames..].CopyTo(tail[c]);
         }
     }
 }

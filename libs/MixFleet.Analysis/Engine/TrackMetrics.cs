@@ -48,6 +48,9 @@ public sealed class TrackMetrics
         _defects = new DefectMetric(rate);
     }
 
+    /// <summary>Where the merge's time goes (benchmarks); null: not traced.</summary>
+    public EngineTrace? Trace { get; init; }
+
     /// <summary>Measures one chunk into its partial.</summary>
     public ChunkPartial Measure(AudioChunk chunk) => _options.LoudnessOnly
         ? new(_loudness.Measure(chunk), _peaks.Measure(chunk))
@@ -63,12 +66,47 @@ public sealed class TrackMetrics
     };
 
     /// <summary>Merges the partials, in track order, into the track's analysis.</summary>
-    public TrackAnalysis Merge(IReadOnlyList<ChunkPartial> partials, long frames)
+    /// <param name="partials">Every chunk's partial, in track order.</param>
+    /// <param name="frames">The track's frames.</param>
+    /// <param name="parallelism">Metrics merged at once: the merge is the serial end of a track, so the metrics that do
+    /// not depend on each other merge side by side (the same computations, so the same result at any value).</param>
+    public TrackAnalysis Merge(IReadOnlyList<ChunkPartial> partials, long frames, int parallelism = 1)
     {
         ArgumentNullException.ThrowIfNull(partials);
         LoudnessPartial[] loudnessPartials = [.. partials.Select(p => p.Loudness)];
-        var loudness = _loudness.Merge(loudnessPartials);
-        var peaks = _peaks.Merge([.. partials.Select(p => p.Peaks)]);
+        LoudnessResult loudness = null!;
+        PeakResult peaks = null!;
+        DynamicsResult dynamics = null!;
+        StereoResult? stereo = null;
+        double? foldDown = null;
+        SpectrumResult spectrum = null!;
+        ClippingResult clipping = null!;
+        SilenceResult silence = null!;
+        DefectFindings defectMerge = null!;
+        BitDepthResult? bitDepth = null;
+        List<Action> steps =
+        [
+            () => loudness = Timed("merge: loudness", () => _loudness.Merge(loudnessPartials)),
+            () => peaks = Timed("merge: peaks", () => _peaks.Merge([.. partials.Select(p => p.Peaks)])),
+        ];
+        if (!_options.LoudnessOnly)
+        {
+            steps.AddRange(
+            [
+                () => dynamics = Timed("merge: dynamics", () => _dynamics.Merge([.. partials.Select(p => p.Dynamics!)])),
+                () => stereo = Timed("merge: stereo", () => _stereo?.Merge([.. partials.Select(p => p.Stereo!)])),
+                () => foldDown = _stereo is null ? null : Timed("merge: fold-down", () => _loudness.FoldDownLufs(loudnessPartials)),
+                () => spectrum = Timed("merge: spectrum", () => _spectrum.Merge([.. partials.Select(p => p.Spectrum!)])),
+                () => clipping = Timed("merge: clipping", () => _clipping.Merge([.. partials.Select(p => p.Clipping!)])),
+                () => silence = Timed("merge: silence", () => _silence.Merge([.. partials.Select(p => p.Silence!)])),
+                () => defectMerge = Timed("merge: defects", () => _defects.Merge([.. partials.Select(p => p.Defects!)])),
+                () => bitDepth = _bitDepth.Merge([.. partials.Select(p => p.BitDepth!)]),
+            ]);
+        }
+
+        // The longest (loudness: gating and the range's sort) first, so the others fill the remaining cores.
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, [.. steps]);
+
         var integrated = loudness.IntegratedLufs;
         var measured = new TrackAnalysis
         {
@@ -85,34 +123,31 @@ public sealed class TrackMetrics
         }
 
         var plr = peaks.TruePeakDbtp - integrated;
-        var (step, series) = ShortTermSeries.Sample(loudness.ShortTermEnergies);
-        var dynamics = _dynamics.Merge([.. partials.Select(p => p.Dynamics!)]) with
+        var (step, series) = Timed("merge: short-term series", () => ShortTermSeries.Sample(loudness.ShortTermEnergies));
+        dynamics = dynamics with
         {
             PeakToLoudnessRatioDb = plr,
             ShortTermLufsPerSecond = [.. series.Select(LoudnessUnits.ToLufsOrNull)],
             ShortTermStepSeconds = step,
         };
-        var stereo = _stereo?.Merge([.. partials.Select(p => p.Stereo!)]);
-        if (stereo is not null)
+        if (stereo is not null && foldDown is { } fold)
         {
-            var foldDown = _loudness.FoldDownLufs(loudnessPartials);
-            stereo = stereo with { MonoFoldDownLufs = foldDown, MonoFoldDownLossDb = integrated - foldDown };
+            stereo = stereo with { MonoFoldDownLufs = fold, MonoFoldDownLossDb = integrated - fold };
         }
 
-        var spectrum = _spectrum.Merge([.. partials.Select(p => p.Spectrum!)]);
-        var clipping = _clipping.Merge([.. partials.Select(p => p.Clipping!)]) with { InterSampleOvers = peaks.InterSampleOvers };
-        var silence = _silence.Merge([.. partials.Select(p => p.Silence!)]);
-        var defects = DefectList.Build(_defects.Merge([.. partials.Select(p => p.Defects!)]), clipping, silence, peaks, _info.SampleRate, frames, _info.Channels);
+        clipping = clipping with { InterSampleOvers = peaks.InterSampleOvers };
+        var defects = Timed("merge: defect list", () => DefectList.Build(defectMerge, clipping, silence, peaks, _info.SampleRate, frames, _info.Channels));
+        var edges = Timed("merge: edges", () => EdgeDetector.Detect(loudness.ShortTermEnergies, silence.LeadingSeconds, silence.TrailingSeconds, (double)frames / _info.SampleRate));
         return measured with
         {
-            Edges = EdgeDetector.Detect(loudness.ShortTermEnergies, silence.LeadingSeconds, silence.TrailingSeconds, (double)frames / _info.SampleRate),
+            Edges = edges,
             Dynamics = dynamics,
             Stereo = stereo,
             Spectrum = spectrum,
             Clipping = clipping,
             Silence = silence,
             Defects = defects,
-            BitDepth = _bitDepth.Merge([.. partials.Select(p => p.BitDepth!)]),
+            BitDepth = bitDepth,
             MixReadiness = MixReadiness.Judge(
                 peaks.SamplePeakDbfs,
                 integrated,
@@ -122,5 +157,13 @@ public sealed class TrackMetrics
                 stereo?.PhaseTrouble ?? false,
                 spectrum.Bands.FirstOrDefault(b => b.Name == "sub")?.Share),
         };
+    }
+
+    private T Timed<T>(string stage, Func<T> step)
+    {
+        using (Trace?.Time(stage))
+        {
+            return step();
+        }
     }
 }

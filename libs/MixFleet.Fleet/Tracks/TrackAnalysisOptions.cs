@@ -13,6 +13,15 @@ public sealed class TrackAnalysisOptions
     public int Cores { get; set; } = Environment.ProcessorCount;
 
     /// <summary>
+    /// The analysis engine's memory budget in MiB, shared by every track in flight: chunk buffers, pre-roll tails,
+    /// decode blocks and each track's partials. A track is admitted when its first chunk and state fit; chunks for
+    /// parallelism are taken only while the budget has room, so the engine's memory does not grow with
+    /// <see cref="Cores"/> × <see cref="ConcurrentTracks"/>. Default 512 (docs/chunked-engine.md, "Memory").
+    /// </summary>
+    [Range(16, 1_048_576)]
+    public int MemoryBudgetMb { get; set; } = Analysis.Engine.MemoryBudget.DefaultMegabytes;
+
+    /// <summary>
     /// Messages consumed at once (also the prefetch count). Default: <see cref="Cores"/>, so each core has a track to
     /// decode ahead while others compute; the CPU budget, not this count, bounds the cores in use.
     /// </summary>

@@ -43,15 +43,16 @@ public sealed class TrackAnalysisUseCase
     private readonly string _reportsBucket;
     private readonly ILogger<TrackAnalysisUseCase> _logger;
 
-    /// <summary>Creates the use case; <paramref name="budget"/> is the process-wide CPU budget.</summary>
+    /// <summary>Creates the use case; <paramref name="budget"/> and <paramref name="memory"/> are the process-wide CPU and memory budgets.</summary>
     public TrackAnalysisUseCase(
         IObjectStore store,
         IAudioDecoder decoder,
         CpuBudget budget,
+        MemoryBudget memory,
         AnalysisOptions analysisOptions,
         IOptions<ReportsOptions> reports,
         ILogger<TrackAnalysisUseCase> logger)
-        : this(store, decoder, budget, analysisOptions, new FfmpegOptions(), reports, logger)
+        : this(store, decoder, budget, memory, analysisOptions, new FfmpegOptions(), reports, logger)
     {
     }
 
@@ -61,6 +62,7 @@ public sealed class TrackAnalysisUseCase
         IObjectStore store,
         IAudioDecoder decoder,
         CpuBudget budget,
+        MemoryBudget memory,
         AnalysisOptions analysisOptions,
         FfmpegOptions ffmpeg,
         IOptions<ReportsOptions> reports,
@@ -69,8 +71,8 @@ public sealed class TrackAnalysisUseCase
         ArgumentNullException.ThrowIfNull(reports);
         _store = store;
         _decoder = decoder;
-        _analyzer = new TrackAnalyzer(analysisOptions, budget);
-        _codecPreviews = new CodecPreviews(analysisOptions, budget, ffmpeg);
+        _analyzer = new TrackAnalyzer(analysisOptions, budget, memory);
+        _codecPreviews = new CodecPreviews(analysisOptions, budget, ffmpeg, memory);
         _reportsBucket = reports.Value.Bucket;
         _logger = logger;
     }

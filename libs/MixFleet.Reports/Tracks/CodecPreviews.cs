@@ -17,13 +17,13 @@ public sealed class CodecPreviews
 
     /// <summary>
     /// Creates the preview; <paramref name="options"/> gives the true-peak method and the over ceiling (the profile's),
-    /// measured loudness-only; <paramref name="budget"/> the cores the measurement draws from (the encoders run beside it).
+    /// measured loudness-only; <paramref name="budget"/> and <paramref name="memory"/> the cores and memory the measurement draws from (the encoders run beside it).
     /// </summary>
-    public CodecPreviews(AnalysisOptions options, CpuBudget budget, FfmpegOptions ffmpeg)
+    public CodecPreviews(AnalysisOptions options, CpuBudget budget, FfmpegOptions ffmpeg, MemoryBudget? memory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(ffmpeg);
-        _analyzer = new TrackAnalyzer(options with { LoudnessOnly = true }, budget);
+        _analyzer = new TrackAnalyzer(options with { LoudnessOnly = true }, budget, memory);
         _ffmpeg = ffmpeg;
     }
 

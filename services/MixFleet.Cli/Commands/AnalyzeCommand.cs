@@ -45,6 +45,19 @@ internal static class AnalyzeCommand
                 result.AddError("--parallelism must be at least 1.");
             }
         });
+        var memoryBudget = new Option<int>("--memory-budget")
+        {
+            Description = "Memory budget of the analysis in MiB, shared by the files in flight: chunk buffers and per-file state stay within it, whatever --parallelism (default: MIXFLEET_MEMORY_BUDGET_MB, else 512).",
+            HelpName = "MIB",
+            DefaultValueFactory = _ => DefaultMemoryBudgetMb(),
+        };
+        memoryBudget.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 16)
+            {
+                result.AddError("--memory-budget must be at least 16 (MiB).");
+            }
+        });
         var profile = new Option<string?>("--profile")
         {
             Description = "QC profile: streaming, apple, ebu-r128, atsc-a85, cd, mix-for-mastering, or a YAML/JSON file. Without it only the album checks run.",
@@ -92,10 +105,10 @@ internal static class AnalyzeCommand
 
         var command = new Command("analyze", "Measure loudness (EBU R128 / BS.1770-4), loudness range and true peak of local files.")
         {
-            paths, json, csv, html, profile, parallelism, dualMono, loudnessOnly, truePeak, albumGainMode, codecCheck,
+            paths, json, csv, html, profile, parallelism, memoryBudget, dualMono, loudnessOnly, truePeak, albumGainMode, codecCheck,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(csv), parse.GetValue(html), parse.GetValue(profile), parse.GetValue(parallelism), parse.GetValue(dualMono), parse.GetValue(loudnessOnly), parse.GetValue(truePeak) == "bs1770" ? TruePeakMode.Bs1770 : TruePeakMode.Reconstruction, parse.GetValue(albumGainMode), parse.GetValue(codecCheck)),
+            new AnalyzeRequest(parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(csv), parse.GetValue(html), parse.GetValue(profile), parse.GetValue(parallelism), parse.GetValue(memoryBudget), parse.GetValue(dualMono), parse.GetValue(loudnessOnly), parse.GetValue(truePeak) == "bs1770" ? TruePeakMode.Bs1770 : TruePeakMode.Reconstruction, parse.GetValue(albumGainMode), parse.GetValue(codecCheck)),
             output,
             error,
             cancellationToken));
@@ -145,6 +158,7 @@ internal static class AnalyzeCommand
         var toStdout = request.JsonPath == "-" || request.CsvPath == "-";
         var errors = Consoles.For(error);
         using var budget = new CpuBudget(request.Parallelism);
+        var memory = MemoryBudget.FromMegabytes(request.MemoryBudgetMb);
         var analysisOptions = new AnalysisOptions
         {
             DualMono = request.DualMono,
@@ -154,8 +168,8 @@ internal static class AnalyzeCommand
             OverCeilingDbtp = qcProfile.OverCeilingDbtp ?? AnalysisOptions.Default.OverCeilingDbtp,
         };
         // The codec preview runs on request or when the profile judges it (streaming, apple, codecCheck: true).
-        var codecPreviews = request.CodecCheck || qcProfile.CodecCheck == true ? new CodecPreviews(analysisOptions, budget, new FfmpegOptions()) : null;
-        var runner = new AnalysisRunner(new AudioDecoder(new FfmpegDecoder()), analysisOptions, budget, codecPreviews);
+        var codecPreviews = request.CodecCheck || qcProfile.CodecCheck == true ? new CodecPreviews(analysisOptions, budget, new FfmpegOptions(), memory) : null;
+        var runner = new AnalysisRunner(new AudioDecoder(new FfmpegDecoder()), analysisOptions, budget, memory, codecPreviews);
         var analyzed = errors.Profile.Capabilities.Interactive
             ? await errors.Progress()
                 .AutoClear(true)
@@ -208,5 +222,14 @@ internal static class AnalyzeCommand
         return failed > 0 ? ExitCodes.SomeFilesFailed : gateFailed ? ExitCodes.QcFailed : ExitCodes.Success;
     }
 
-    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, string? CsvPath, string? HtmlPath, string? Profile, int Parallelism, bool DualMono, bool LoudnessOnly, TruePeakMode TruePeak, string? AlbumGainMode, bool CodecCheck);
+    /// <summary>The environment variable of the CLI's memory budget (the worker's is <c>MixFleet__Worker__MemoryBudgetMb</c>).</summary>
+    public const string MemoryBudgetVariable = "MIXFLEET_MEMORY_BUDGET_MB";
+
+    // An unset or unparsable variable is the default.
+    private static int DefaultMemoryBudgetMb() =>
+        int.TryParse(Environment.GetEnvironmentVariable(MemoryBudgetVariable), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var mb)
+            ? mb
+            : MemoryBudget.DefaultMegabytes;
+
+    private sealed record AnalyzeRequest(string[] Paths, string? JsonPath, string? CsvPath, string? HtmlPath, string? Profile, int Parallelism, int MemoryBudgetMb, bool DualMono, bool LoudnessOnly, TruePeakMode TruePeak, string? AlbumGainMode, bool CodecCheck);
 }

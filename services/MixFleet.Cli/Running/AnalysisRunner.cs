@@ -11,14 +11,14 @@ namespace MixFleet.Cli.Running;
 /// report and the run goes on; only cancellation stops it.
 /// </summary>
 /// <remarks>With <paramref name="codecPreviews"/>, each analyzed track also gets its codec preview (the file decoded again per codec).</remarks>
-internal sealed class AnalysisRunner(IAudioDecoder decoder, AnalysisOptions options, CpuBudget budget, CodecPreviews? codecPreviews = null)
+internal sealed class AnalysisRunner(IAudioDecoder decoder, AnalysisOptions options, CpuBudget budget, MemoryBudget memory, CodecPreviews? codecPreviews = null)
 {
     /// <summary>Reports in the order of <paramref name="tracks"/>, each with the album input it feeds (energies kept).</summary>
     public async Task<IReadOnlyList<AnalyzedTrack>> RunAsync(IReadOnlyList<TrackSource> tracks, IAnalysisProgress progress, CancellationToken cancellationToken)
     {
         var reports = new AnalyzedTrack[tracks.Count];
-        // As many files in flight as the budget has cores: each decodes ahead while others compute; the budget, not
-        // this count, bounds the cores in use.
+        // As many files in flight as the budget has cores: each decodes ahead while others compute; the CPU budget, not
+        // this count, bounds the cores in use, and the memory budget the buffers (a file waits to be admitted).
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = budget.Cores, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, tracks.Count), parallel, async (i, ct) =>
         {
@@ -38,7 +38,7 @@ internal sealed class AnalysisRunner(IAudioDecoder decoder, AnalysisOptions opti
             progress.TrackStarted(track, info.DurationSeconds);
             var sampleRate = info.SampleRate;
             var frames = new Progress(frame => progress.TrackAdvanced(track, (double)frame / sampleRate));
-            var analysis = await new TrackAnalyzer(options, budget).AnalyzeAsync(reader, frames, cancellationToken);
+            var analysis = await new TrackAnalyzer(options, budget, memory).AnalyzeAsync(reader, frames, cancellationToken);
             var report = TrackReportFactory.FromAnalysis(track.Path, track.Album, analysis);
             if (codecPreviews is not null)
             {

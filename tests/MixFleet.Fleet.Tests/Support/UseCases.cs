@@ -17,6 +17,7 @@ internal static class UseCases
     public const string ReportsBucket = "reports";
 
     private static readonly CpuBudget _budget = new(2);
+    private static readonly MemoryBudget _memory = MemoryBudget.FromMegabytes(MemoryBudget.DefaultMegabytes);
 
     public static TrackAnalysisUseCase Create(IObjectStore store) => Create(store, new AudioDecoder(new FfmpegDecoder()));
 
@@ -24,6 +25,7 @@ internal static class UseCases
         store,
         decoder,
         _budget,
+        _memory,
         AnalysisOptions.Default,
         Options.Create(new ReportsOptions { Bucket = ReportsBucket }),
         NullLogger<TrackAnalysisUseCase>.Instance);
