@@ -3,6 +3,7 @@ using System.Globalization;
 using MixFleet.Analysis;
 using MixFleet.Analysis.Engine;
 using MixFleet.Audio;
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Reports.Json;
 using MixFleet.Reports.Tracks;
 
@@ -30,7 +31,7 @@ internal static class TraceCommand
             var cpu0 = Cpu();
             var wall = Stopwatch.StartNew();
             TrackAnalysis analysis;
-            using (var reader = new AudioDecoder().Open(path))
+            using (var reader = new AudioDecoder(new FfmpegDecoder()).Open(path))
             {
                 analysis = new TrackAnalyzer(AnalysisOptions.Default, budget) { Trace = trace }.AnalyzeAsync(reader).GetAwaiter().GetResult();
             }
@@ -69,7 +70,7 @@ internal static class TraceCommand
         }, null, 0, 50);
         Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = cores }, async (file, ct) =>
         {
-            using var reader = new AudioDecoder().Open(file);
+            using var reader = new AudioDecoder(new FfmpegDecoder()).Open(file);
             await new TrackAnalyzer(AnalysisOptions.Default, budget, memory).AnalyzeAsync(reader, null, ct);
         }).GetAwaiter().GetResult();
         var info = GC.GetGCMemoryInfo(GCKind.Any);
