@@ -21,6 +21,7 @@ internal sealed class TrackStages : IDisposable
     private Activity? _stage;
     private double _audioSeconds;
     private long _progress;
+    private int _decodes;
 
     private TrackStages(ActivitySource source, Activity? parent)
     {
@@ -81,6 +82,12 @@ internal sealed class TrackStages : IDisposable
             }
         }
     }
+
+    /// <summary>Counts a reader opened for the track; true for the first (the analysis), false for the codec preview's re-decodes.</summary>
+    public bool BeginDecode() => Interlocked.Increment(ref _decodes) == 1;
+
+    /// <summary>Moves the track's progress on without counting audio (frames decoded again).</summary>
+    public void AddProgress() => Interlocked.Increment(ref _progress);
 
     /// <summary>Adds decoded frames.</summary>
     public void AddFrames(int frames, int sampleRate)

@@ -41,7 +41,7 @@ public sealed class SqsCrashBeforeDeleteTests
         await Poll.UntilAsync(() => JobRows.IsAtRestAsync(run.Database, jobId), "the job at rest");
 
         Assert.Equal(1L, await TestDatabase.ScalarAsync<long>(run.Database, "select total::bigint from jobs"));
-        Assert.Equal(1, run.SourceReads(track.Key));
+        Assert.Equal(FleetRun.ReadsPerAnalysis, run.SourceReads(track.Key));
         Assert.Equal(1, run.ReportWrites(TrackReportKeys.For(run.SourceBucket, track.Key)));
     }
 

@@ -4,10 +4,12 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.DependencyInjection;
+using MixFleet.Audio.Ffmpeg;
 using MixFleet.Contracts.Keys;
 using MixFleet.Fleet.Tracks;
 using MixFleet.Reports;
 using MixFleet.Reports.Json;
+using MixFleet.Reports.Qc;
 using MixFleet.Testing;
 
 namespace MixFleet.Integration.Tests.Support;
@@ -131,7 +133,14 @@ internal sealed class FleetRun : IAsyncDisposable
         return worker;
     }
 
-    /// <summary>How many times the run's workers analyzed <paramref name="key"/> (opened the source object).</summary>
+    /// <summary>
+    /// How many times one analysis opens its source under the <c>streaming</c> profile every run here uses: once to
+    /// measure it and, when the profile asks for the codec preview, once more per codec (the preview decodes it again).
+    /// A track that fails to decode gets no preview: one open.
+    /// </summary>
+    public static int ReadsPerAnalysis { get; } = 1 + (QcProfiles.Streaming.CodecCheck == true ? LossyCodecs.All.Count : 0);
+
+    /// <summary>How many times the run's workers opened the source object <paramref name="key"/> (<see cref="ReadsPerAnalysis"/> per analysis).</summary>
     public int SourceReads(string key) => Workers.Sum(w => w.SourceReads.GetValueOrDefault(key));
 
     /// <summary>How many times the run's workers started writing the report <paramref name="reportKey"/>.</summary>

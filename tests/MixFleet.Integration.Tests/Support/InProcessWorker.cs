@@ -20,7 +20,8 @@ namespace MixFleet.Integration.Tests.Support;
 /// (<see cref="QueuePrefix"/>), and the run has a database of its own; published events (<c>TrackAnalyzed</c>, …) also
 /// reach other runs' settlement queues, where they match no row and change nothing. Several workers built with the
 /// same run id consume the same queues, as replicas of one deployment do. The store is wrapped to count, per worker,
-/// how often each source object is opened (<see cref="SourceReads"/>): one open is one analysis; and how often each
+/// how often each source object is opened (<see cref="SourceReads"/>: <see cref="FleetRun.ReadsPerAnalysis"/> opens are one
+/// analysis); and how often each
 /// report is written (<see cref="ReportWrites"/>, counted when the write starts).
 /// </remarks>
 internal sealed class InProcessWorker

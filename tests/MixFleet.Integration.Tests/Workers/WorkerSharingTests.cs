@@ -28,7 +28,7 @@ public sealed class WorkerSharingTests
         Assert.Equal(12, Assert.Single((await run.WaitForAlbumReportAsync(Album)).Albums).Tracks.Count);
         foreach (var key in keys)
         {
-            Assert.Equal(1, run.SourceReads(key));
+            Assert.Equal(FleetRun.ReadsPerAnalysis, run.SourceReads(key));
         }
 
         Assert.All(run.Workers, w => Assert.NotEmpty(w.SourceReads));
