@@ -6,7 +6,8 @@ namespace MixFleet.Analysis.Defects;
 /// Finds clicks: isolated discontinuities that stand out from the local signal. Pure DSP over one channel.
 /// </summary>
 /// <remarks>
-/// <para>The residual is the second difference e[n] = x[n] − 2x[n−1] + x[n−2], a high-pass (+12 dB/octave) that is
+/// <para>The residual is the fourth difference e[n] = (x[n] − 4x[n−1] + 6x[n−2] − 4x[n−3] + x[n−4]) / 3, a high-pass
+/// (+24 dB/octave; the third scales a spike's peak residual to twice its amplitude) that is
 /// small for anything smooth and large at a step or an impulse. A sample <i>exceeds</i> when |e[n]| is above
 /// <see cref="FloorDbfs"/> and more than <see cref="RatioDb"/> above the local level: the larger of the mean |e| over
 /// the <see cref="WindowSeconds"/> before n and the one after n, each kept <see cref="GuardSeconds"/> away from n so the
@@ -16,7 +17,7 @@ namespace MixFleet.Analysis.Defects;
 /// nothing exceeds from <see cref="MaxClickSeconds"/> after it for another <see cref="IsolationSeconds"/>: it lasts at
 /// most 2 ms and stands alone. Its peak residual must also stand <see cref="PeakMarginDb"/> above every other |e| within
 /// <see cref="GuardSeconds"/> + <see cref="WindowSeconds"/> on either side, the <see cref="CoreFrames"/> samples next to
-/// the peak excepted: a digital click is a sample-level event (a spike is e = [a, −2a, a], a step [a, −a]) with nothing
+/// the peak excepted: a digital click is a sample-level event (a spike is e = [1, −4, 6, −4, 1]·a/3, a step [1, −3, 3, −1]·a/3) with nothing
 /// like it nearby, where a drum hit, a hard-edged synth waveform or a codec transient brings several residual peaks of
 /// about its size within a few milliseconds (real music, docs/track-metrics.md: 5,700 findings an hour without this
 /// rule, about 90 with it). Every decision reads only [n − <see cref="LookbackSeconds"/>, n +
@@ -46,14 +47,17 @@ public static class ClickDetector
     /// <summary>How far a click's peak residual must stand above every other residual around it, dB.</summary>
     public const double PeakMarginDb = 9;
 
-    /// <summary>Samples on each side of a click's peak residual that belong to the click (a spike's e = [a, −2a, a]).</summary>
+    /// <summary>Samples on each side of a click's peak residual that belong to the click (a spike's e = [1, −4, 6, −4, 1]·a/3).</summary>
     public const int CoreFrames = 2;
 
     /// <summary>How far after a frame its decision reads.</summary>
     public const double LookaheadSeconds = MaxClickSeconds + IsolationSeconds + GuardSeconds + WindowSeconds;
 
-    /// <summary>How far before a frame its decision reads (the residual reads two more samples).</summary>
+    /// <summary>How far before a frame its decision reads (the residual reads four more samples).</summary>
     public const double LookbackSeconds = IsolationSeconds + GuardSeconds + WindowSeconds;
+
+    // Samples before n the residual reads.
+    private const int ResidualFrames = 4;
 
     private static readonly double Ratio = Math.Pow(10, RatioDb / 20);
     private static readonly double Floor = Decibels.ToAmplitude(FloorDbfs);
@@ -62,8 +66,8 @@ public static class ClickDetector
     /// <summary>Frames after a frame that its decision reads.</summary>
     public static int LookaheadFrames(int sampleRate) => Frames(MaxClickSeconds, sampleRate) + Frames(IsolationSeconds, sampleRate) + Frames(GuardSeconds, sampleRate) + Frames(WindowSeconds, sampleRate);
 
-    /// <summary>Frames before a frame that its decision reads, the residual's two included.</summary>
-    public static int LookbackFrames(int sampleRate) => Frames(IsolationSeconds, sampleRate) + Frames(GuardSeconds, sampleRate) + Frames(WindowSeconds, sampleRate) + 2;
+    /// <summary>Frames before a frame that its decision reads, the residual's four included.</summary>
+    public static int LookbackFrames(int sampleRate) => Frames(IsolationSeconds, sampleRate) + Frames(GuardSeconds, sampleRate) + Frames(WindowSeconds, sampleRate) + ResidualFrames;
 
     /// <summary>
     /// The clicks starting in <paramref name="x"/>[<paramref name="from"/>, <paramref name="to"/>). <paramref name="x"/>
@@ -112,7 +116,7 @@ public static class ClickDetector
         for (var i = 0; i < n; i++)
         {
             var k = lo + i;
-            var r = MathF.Abs(x[k] - (2 * x[k - 1]) + x[k - 2]);
+            var r = MathF.Abs(x[k] - (4 * (x[k - 1] + x[k - 3])) + (6 * x[k - 2]) + x[k - 4]) / 3;
             residual[i] = r;
             prefix[i + 1] = prefix[i] + r;
         }
