@@ -8,7 +8,7 @@
 
 Clicks: one every EVERY seconds (at most MAX_CLICKS per track, the report lists 100 defects of a kind), 1 s from
 either end, at a seeded jittered frame, alternately in channel 0 and 1; kinds and levels rotate: a one-sample spike
-(impulse) and a step that decays with a 5 ms time constant (a pop: e = [a, -a]), at -20, -30, -40 and -50 dBFS, random
+(impulse) and a step that decays with a 5 ms time constant (a pop), at -10, -20, -30, -40 and -50 dBFS, random
 sign. Each insertion records the local RMS of its channel over the 20 ms around it (the clean signal), so detection can
 be read against the click's level relative to the music it sits in.
 """

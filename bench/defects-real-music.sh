@@ -100,5 +100,5 @@ rm -rf "$work/track"
 
 # 3. The tables.
 python3 "$helper" report "$work"
-read -r user sys <"$work/clean.cpu"
+read -r user sys < <(tail -1 "$work/clean.cpu")
 echo "mixfleet over the clean files: $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }') CPU s (user+sys)"
