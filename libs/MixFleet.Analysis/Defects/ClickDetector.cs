@@ -19,8 +19,8 @@ namespace MixFleet.Analysis.Defects;
 /// <see cref="GuardSeconds"/> + <see cref="WindowSeconds"/> on either side, the <see cref="CoreFrames"/> samples next to
 /// the peak excepted: a digital click is a sample-level event (a spike is e = [1, −4, 6, −4, 1]·a/3, a step [1, −3, 3, −1]·a/3) with nothing
 /// like it nearby, where a drum hit, a hard-edged synth waveform or a codec transient brings several residual peaks of
-/// about its size within a few milliseconds (real music, docs/track-metrics.md: 5,700 findings an hour without this
-/// rule, about 90 with it). Every decision reads only [n − <see cref="LookbackSeconds"/>, n +
+/// about its size within a few milliseconds (3.3 hours of real music,
+/// docs/track-metrics.md: 4,300 click findings an hour before this rule and the fourth difference, 52 after). Every decision reads only [n − <see cref="LookbackSeconds"/>, n +
 /// <see cref="LookaheadSeconds"/>] (cut at the track's end), so a chunk decides the frames whose look-ahead it holds and
 /// the next chunk, or the merge for the track's last frames, decides the rest: the same clicks whatever the chunking.</para>
 /// </remarks>
