@@ -13,6 +13,7 @@ using MixFleet.Analysis.SilenceDetection;
 using MixFleet.Analysis.Spectrum;
 using MixFleet.Analysis.Stereo;
 using MixFleet.Audio;
+using MixFleet.Audio.Ffmpeg;
 
 namespace MixFleet.Benchmarks.Tools;
 
@@ -35,7 +36,7 @@ internal static class MetricCostCommand
         var seconds = rest.Length > 0 ? double.Parse(rest[0], CultureInfo.InvariantCulture) : 600;
         var rounds = rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 3;
         var options = AnalysisOptions.Default;
-        using var reader = new AudioDecoder().Open(path);
+        using var reader = new AudioDecoder(new FfmpegDecoder()).Open(path);
         var info = reader.Info;
         var layout = new ChunkLayout(info.SampleRate, options.ChunkSegments, options.PreRollSeconds);
         var chunks = Decode(reader, layout, (long)(seconds * info.SampleRate));
