@@ -81,9 +81,9 @@ public sealed class ClickDetectorRuleTests
         int F(double seconds) => Math.Max(1, (int)Math.Round(seconds * rate));
         int maxClick = F(ClickDetector.MaxClickSeconds), isolation = F(ClickDetector.IsolationSeconds), guard = F(ClickDetector.GuardSeconds), window = F(ClickDetector.WindowSeconds);
         var e = new float[x.Length];
-        for (var k = 2; k < x.Length; k++)
+        for (var k = 4; k < x.Length; k++)
         {
-            e[k] = MathF.Abs(x[k] - (2 * x[k - 1]) + x[k - 2]);
+            e[k] = MathF.Abs(x[k] - (4 * (x[k - 1] + x[k - 3])) + (6 * x[k - 2]) + x[k - 4]) / 3;
         }
 
         double Mean(int a, int b)
@@ -116,6 +116,18 @@ public sealed class ClickDetectorRuleTests
 
             var last = Enumerable.Range(k, Math.Min(maxClick, x.Length - k)).Last(j => exceeds[j]);
             var peak = Enumerable.Range(k, last - k + 1).Max(j => (double)e[j]);
+            var at = Enumerable.Range(k, last - k + 1).First(j => e[j] == peak);
+
+            // The peak margin: every other |e| within guard + window on either side, the CoreFrames next to the peak
+            // excepted, stays PeakMarginDb below the peak.
+            var span = guard + window;
+            var around = Enumerable.Range(at - ClickDetector.CoreFrames - span, span)
+                .Concat(Enumerable.Range(at + ClickDetector.CoreFrames + 1, span).Where(j => j < x.Length));
+            if (around.Any(j => e[j] >= peak / Math.Pow(10, ClickDetector.PeakMarginDb / 20)))
+            {
+                continue;
+            }
+
             clicks.Add((k, last - k + 1, 20 * Math.Log10(peak / Math.Max(Level(k), 1e-12))));
         }
 
