@@ -25,14 +25,16 @@ make_temp() {
 
 # Publishes the CLI as it ships (scripts/publish-cli.sh: Native AOT when clang or gcc can link it, compiled for this
 # machine's CPU as the JIT would be, else ReadyToRun; both start without the JIT) into the temp folder and sets MIXFLEET to its executable (run directly, never through
-# `dotnet run`) and MIXFLEET_BUILD to "aot" or "ready-to-run". MIXFLEET_PUBLISH=aot|ready-to-run picks one.
+# `dotnet run`) and MIXFLEET_BUILD to "aot" or "ready-to-run". MIXFLEET_PUBLISH=aot|aot-portable|ready-to-run picks one
+# (aot-portable: the x86-64-v3 build scripts/publish-cli.sh ships by default).
 build_cli() {
   local how=(--native)
   case "${MIXFLEET_PUBLISH:-}" in
     aot) how=(--aot --native) ;;
+    aot-portable) how=(--aot) ;;
     ready-to-run|r2r) how=(--ready-to-run) ;;
     "") ;;
-    *) echo "bench: MIXFLEET_PUBLISH must be aot or ready-to-run (got '$MIXFLEET_PUBLISH')" >&2; exit 2 ;;
+    *) echo "bench: MIXFLEET_PUBLISH must be aot, aot-portable or ready-to-run (got '$MIXFLEET_PUBLISH')" >&2; exit 2 ;;
   esac
   local published
   published=$(bash scripts/publish-cli.sh "${how[@]}" --output "$BENCH_TMP/mixfleet" | tail -1)

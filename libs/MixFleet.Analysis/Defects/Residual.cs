@@ -45,7 +45,7 @@ internal static class Residual
             {
                 var d = Undivided(ref Unsafe.Add(ref start, v * Vector256<float>.Count));
                 sum += d;
-                top = Vector256.Max(top, d);
+                top = Vector256.MaxNative(top, d);
             }
 
             prefix[j + 1] = prefix[j] + (Vector256.Sum(sum) / 3.0);
@@ -107,7 +107,7 @@ internal static class Residual
         var i = from;
         for (; i <= from + count - Vector256<float>.Count; i += Vector256<float>.Count)
         {
-            top = Vector256.Max(top, Undivided(ref Unsafe.Add(ref x, i)));
+            top = Vector256.MaxNative(top, Undivided(ref Unsafe.Add(ref x, i)));
         }
 
         var largest = HorizontalMax(top);
@@ -138,9 +138,9 @@ internal static class Residual
 
     private static float HorizontalMax(Vector256<float> v)
     {
-        var m = Vector128.Max(v.GetLower(), v.GetUpper());
-        m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(2, 3, 0, 1)));
-        m = Vector128.Max(m, Vector128.Shuffle(m, Vector128.Create(1, 0, 3, 2)));
+        var m = Vector128.MaxNative(v.GetLower(), v.GetUpper());
+        m = Vector128.MaxNative(m, Vector128.Shuffle(m, Vector128.Create(2, 3, 0, 1)));
+        m = Vector128.MaxNative(m, Vector128.Shuffle(m, Vector128.Create(1, 0, 3, 2)));
         return m.ToScalar();
     }
 }

@@ -24,8 +24,8 @@ public static class PairSums
             Vector.Widen(vb, out var blo, out var bhi);
             sa += (alo * alo) + (ahi * ahi);
             sb += (blo * blo) + (bhi * bhi);
-            ma = Vector.Max(ma, Vector.Abs(va));
-            mb = Vector.Max(mb, Vector.Abs(vb));
+            ma = Vector.MaxNative(ma, Vector.Abs(va));
+            mb = Vector.MaxNative(mb, Vector.Abs(vb));
         }
 
         var (squaresA, squaresB) = (Vector.Sum(sa), Vector.Sum(sb));
@@ -137,8 +137,8 @@ public static class PairSums
                 Vector.Widen(vb, out var blo, out var bhi);
                 sa += alo + ahi;
                 sb += blo + bhi;
-                ma = Vector.Max(ma, Vector.Abs(va));
-                mb = Vector.Max(mb, Vector.Abs(vb));
+                ma = Vector.MaxNative(ma, Vector.Abs(va));
+                mb = Vector.MaxNative(mb, Vector.Abs(vb));
             }
 
             var (peakA, peakB) = (0f, 0f);

@@ -12,7 +12,7 @@ public static class SamplePeakMeter
         var i = 0;
         for (; i <= samples.Length - Vector<float>.Count; i += Vector<float>.Count)
         {
-            max = Vector.Max(max, Vector.Abs(new Vector<float>(samples.Slice(i, Vector<float>.Count))));
+            max = Vector.MaxNative(max, Vector.Abs(new Vector<float>(samples.Slice(i, Vector<float>.Count))));
         }
 
         var result = 0f;

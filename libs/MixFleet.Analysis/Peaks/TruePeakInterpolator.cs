@@ -141,8 +141,8 @@ public sealed class TruePeakInterpolator : ITruePeakKernel
             var a1 = Vector256.Abs(p1);
             var a2 = Vector256.Abs(p2);
             var a3 = Vector256.Abs(p3);
-            var local = Vector256.Max(Vector256.Max(a0, a1), Vector256.Max(a2, a3));
-            vmax = Vector256.Max(vmax, local);
+            var local = Vector256.MaxNative(Vector256.MaxNative(a0, a1), Vector256.MaxNative(a2, a3));
+            vmax = Vector256.MaxNative(vmax, local);
             if (Vector256.GreaterThanAny(local, one))
             {
                 overs += BitOperations.PopCount(Vector256.GreaterThan(a0, one).ExtractMostSignificantBits())

@@ -240,9 +240,9 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
                 var s0 = Vector256.LoadUnsafe(ref sr, s + 2);
                 var sp1 = Vector256.LoadUnsafe(ref sr, s + 3);
                 var sp2 = Vector256.LoadUnsafe(ref sr, s + 4);
-                var inputs = Vector256.Max(
-                    Vector256.Max(Vector256.Max(Vector256.Abs(xm1), Vector256.Abs(x0)), Vector256.Max(Vector256.Abs(xp1), Vector256.Abs(xp2))),
-                    Vector256.Max(Vector256.Max(Vector256.Max(Vector256.Abs(sm2), Vector256.Abs(sm1)), Vector256.Max(Vector256.Abs(s0), Vector256.Abs(sp1))), Vector256.Abs(sp2)));
+                var inputs = Vector256.MaxNative(
+                    Vector256.MaxNative(Vector256.MaxNative(Vector256.Abs(xm1), Vector256.Abs(x0)), Vector256.MaxNative(Vector256.Abs(xp1), Vector256.Abs(xp2))),
+                    Vector256.MaxNative(Vector256.MaxNative(Vector256.MaxNative(Vector256.Abs(sm2), Vector256.Abs(sm1)), Vector256.MaxNative(Vector256.Abs(s0), Vector256.Abs(sp1))), Vector256.Abs(sp2)));
                 if (Vector256.LessThanOrEqualAll(inputs * bound, skipBelow))
                 {
                     for (var a = 0; a < 2 * ReconstructionFilter.Phases; a++)
@@ -275,10 +275,10 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
                     odd = Vector256.FusedMultiplyAdd(h[k + 7], sp2, odd);
                     even.StoreUnsafe(ref or, (nuint)((p * Stride) + n0));
                     odd.StoreUnsafe(ref or, (nuint)(((p + ReconstructionFilter.Phases) * Stride) + n0));
-                    local = Vector256.Max(local, Vector256.Max(Vector256.Abs(even), Vector256.Abs(odd)));
+                    local = Vector256.MaxNative(local, Vector256.MaxNative(Vector256.Abs(even), Vector256.Abs(odd)));
                 }
 
-                vmax = Vector256.Max(vmax, n0 == 0 ? local * notBase0 : local);
+                vmax = Vector256.MaxNative(vmax, n0 == 0 ? local * notBase0 : local);
             }
 
             return PeakMath.MaxLane(vmax);
@@ -351,7 +351,7 @@ public sealed class TruePeakReconstructor : ITruePeakKernel
             ref var r = ref MemoryMarshal.GetReference(values);
             for (; n + Vector256<float>.Count <= values.Length; n += Vector256<float>.Count)
             {
-                acc = Vector256.Max(acc, Vector256.Abs(Vector256.LoadUnsafe(ref r, (nuint)n)));
+                acc = Vector256.MaxNative(acc, Vector256.Abs(Vector256.LoadUnsafe(ref r, (nuint)n)));
             }
         }
 
