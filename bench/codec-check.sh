@@ -25,13 +25,6 @@ make_temp
 tmp=$BENCH_TMP
 build_cli
 
-timed() {
-  local name=$1
-  shift
-  /usr/bin/time -f '%U %S %e %M' -o "$tmp/$name.time" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || {
-    echo "codec-check.sh: '$*' failed:" >&2; tail -5 "$tmp/$name.err" >&2; exit 1; }
-}
-
 seconds=$((minutes * 60))
 wav=$tmp/master-${minutes}min.wav
 echo "bench: generating $minutes min 44.1 kHz 24-bit stereo (ffmpeg)" >&2

@@ -44,6 +44,20 @@ build_cli() {
   echo "bench: mixfleet is the $MIXFLEET_BUILD build ($MIXFLEET)"
 }
 
+# timed NAME CMD...: runs CMD once under /usr/bin/time in $BENCH_TMP: stdout to NAME.out, stderr to NAME.err and
+# "%U %S %e %M" (user, sys, wall, peak RSS KiB) to NAME.time, overwritten, or appended when TIMED_APPEND=1 (one line
+# per run). A failing CMD stops the bench, unless its exit code is listed in TIMED_ACCEPT (e.g. "1": analyze's QC gate).
+timed() {
+  local name=$1 append=()
+  shift
+  [ "${TIMED_APPEND:-0}" = 1 ] && append=(-a)
+  /usr/bin/time -f '%U %S %e %M' "${append[@]}" -o "$BENCH_TMP/$name.time" "$@" >"$BENCH_TMP/$name.out" 2>"$BENCH_TMP/$name.err" || {
+    local rc=$?
+    [[ " ${TIMED_ACCEPT:-} " == *" $rc "* ]] || {
+      echo "$(basename "$0"): '$*' failed ($rc):" >&2; tail -5 "$BENCH_TMP/$name.err" >&2; exit 1; }
+  }
+}
+
 # Builds the benchmark project (for its single-pass/engine measure modes) and sets MEASURE.
 build_measure() {
   echo "bench: building bench/MixFleet.Benchmarks (Release)" >&2

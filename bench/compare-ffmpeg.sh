@@ -31,14 +31,6 @@ tmp=$BENCH_TMP
 build_cli
 build_measure
 
-# timed NAME CMD...: runs CMD once under /usr/bin/time, stdout to NAME.out, stderr to NAME.err, "%U %S %e %M" to NAME.time.
-timed() {
-  local name=$1
-  shift
-  /usr/bin/time -f '%U %S %e %M' -o "$tmp/$name.time" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || {
-    echo "compare-ffmpeg.sh: '$*' failed:" >&2; tail -5 "$tmp/$name.err" >&2; exit 1; }
-}
-
 # report SECONDS NAME...: the timing table of the named runs.
 report() {
   local seconds=$1

@@ -47,13 +47,6 @@ ffmpeg -hide_banner -loglevel error -nostdin -y -i "$tmp/master.wav" -c:a flac -
 ffmpeg -hide_banner -loglevel error -nostdin -y -i "$tmp/master.wav" -c:a flac -sample_fmt s16 -compression_level 5 "$tmp/whole-16bit-l5.flac"
 rm -f "$tmp/master.wav"
 
-# timed NAME CMD...: one run under /usr/bin/time; stdout to NAME.out, "%U %S %e %M" to NAME.time.
-timed() {
-  local name=$1
-  shift
-  /usr/bin/time -f '%U %S %e %M' -o "$tmp/$name.time" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || {
-    echo "compare-flac.sh: '$*' failed:" >&2; tail -5 "$tmp/$name.err" >&2; exit 1; }
-}
 cpu() { awk '{printf "%.3f", $1 + $2}' "$tmp/$1.time"; }
 
 echo "== 1. decode throughput, $seconds s of audio per file; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
